@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Datastore from '@seald-io/nedb'
+import { COLLECTIONS, type CollectionName } from '../../core/collections'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions } from '../../core/ports'
+
+/**
+ * The embedded, persistent document store for a laptop and for tests: one @seald-io/nedb file per
+ * collection under `dir`. nedb runs every operation through one queue, so a single-document
+ * update is atomic, as it is in CloudBase. One process writes a data folder at a time.
+ */
+export class EmbeddedStore implements DocumentStore {
+  private readonly stores = new Map<string, Datastore>()
+  private readonly ready: Promise<void>
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true })
+    const loads: Promise<void>[] = []
+    for (const [name, indexes] of Object.entries(COLLECTIONS)) {
+      const ds = new Datastore({ filename: join(dir, `${name}.db`) })
+      loads.push(
+        ds.loadDatabaseAsync().then(async () => {
+          for (const index of indexes as { field: string; unique?: boolean }[]) {
+            await ds.ensureIndexAsync({ fieldName: index.field, unique: index.unique ?? false, sparse: index.unique ?? false })
+          }
+        }),
+      )
+      this.stores.set(name, ds)
+    }
+    this.ready = Promise.all(loads).then(() => undefined)
+  }
+
+  /** Resolves once every collection file is loaded. */
+  open(): Promise<this> {
+    return this.ready.then(() => this)
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    const ds = this.stores.get(name as CollectionName)
+    if (!ds) throw new Error(`unknown collection ${name}`)
+    return new EmbeddedCollection<T>(ds, this.ready)
+  }
+
+  /** Rewrites every file without its superseded lines (nedb appends updates). */
+  async compact(): Promise<void> {
+    await this.ready
+    await Promise.all([...this.stores.values()].map((ds) => ds.compactDatafileAsync()))
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { errorType?: string }).errorType === 'uniqueViolated'
+
+class EmbeddedCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly ds: Datastore,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    await this.ready
+    return (await this.ds.findOneAsync({ _id: id })) as T | null
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    await this.ready
+    let cursor = this.ds.findAsync(filter)
+    if (options.sort) cursor = cursor.sort(options.sort)
+    if (options.skip) cursor = cursor.skip(options.skip)
+    if (options.limit) cursor = cursor.limit(options.limit)
+    return (await cursor) as unknown as T[]
+  }
+
+  async count(filter: Filter): Promise<number> {
+    await this.ready
+    return await this.ds.countAsync(filter)
+  }
+
+  async insert(doc: T): Promise<boolean> {
+    await this.ready
+    try {
+      await this.ds.insertAsync(doc)
+      return true
+    } catch (error) {
+      if (isUniqueViolation(error)) return false
+      throw error
+    }
+  }
+
+  async put(doc: T): Promise<void> {
+    await this.ready
+    await this.ds.updateAsync({ _id: doc._id }, doc, { upsert: true })
+  }
+
+  async putMany(docs: T[]): Promise<void> {
+    await this.ready
+    docs = [...new Map(docs.map((d) => [d._id, d])).values()] // the last write of an id wins
+    if (docs.length === 0) return
+    // New documents go in as one batch (one append to the file); existing ones are replaced one by one.
+    const taken = new Set(
+      ((await this.ds.findAsync({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 })) as Doc[]).map((d) => d._id),
+    )
+    const fresh = docs.filter((d) => !taken.has(d._id))
+    if (fresh.length > 0) await this.ds.insertAsync(fresh)
+    for (const doc of docs) if (taken.has(doc._id)) await this.put(doc)
+  }
+
+  async update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number> {
+    await this.ready
+    const { numAffected } = await this.ds.updateAsync(filter, { $set: set }, { multi: true })
+    return numAffected
+  }
+
+  async increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number> {
+    await this.ready
+    // Two queued operations: create-if-absent cannot double count, because the insert of a
+    // taken id fails and the increment that follows is itself atomic.
+    try {
+      await this.ds.insertAsync({ ...init, _id: id })
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+    }
+    const { affectedDocuments } = await this.ds.updateAsync(
+      { _id: id },
+      { $inc: { [field]: by } },
+      { returnUpdatedDocs: true },
+    )
+    return (affectedDocuments as Record<string, number> | null)?.[field] ?? by
+  }
+
+  async remove(filter: Filter): Promise<number> {
+    await this.ready
+    return await this.ds.removeAsync(filter, { multi: true })
+  }
+}

@@ -1,0 +1,47 @@
+import { fail } from './errors'
+import type { Deps } from './ports'
+import { repos } from './repos'
+import type { BindResult } from '../contracts/results'
+
+/** Wrong license/phone pairs allowed per WeChat user per hour before binding is paused. */
+export const BIND_TRIES_PER_HOUR = 5
+const HOUR = 3600_000
+
+/**
+ * Links a WeChat user to their shop: the license number plus the phone number on the company's
+ * record, verified by WeChat. Every mismatch gets the same message, so the endpoint cannot be
+ * used to learn which licenses exist or whose phone is whose.
+ */
+export const bindShop = async (
+  deps: Deps,
+  caller: string,
+  licenseNo: string,
+  phoneCode: string,
+): Promise<BindResult> => {
+  const db = repos(deps.store)
+  const now = deps.clock.now().getTime()
+  const bucketStart = Math.floor(now / HOUR) * HOUR
+  const counterId = `bind:${caller}:${bucketStart}`
+
+  const tries = await db.counters.get(counterId)
+  if (tries && tries.count >= BIND_TRIES_PER_HOUR) fail('RATE_LIMITED', '尝试次数过多，请一小时后再试')
+
+  const [mine] = await db.bindings.find({ openId: caller }, { limit: 1 })
+  if (mine) {
+    if (mine._id !== licenseNo) fail('ALREADY_BOUND', '此微信已绑定其他店铺')
+    const retailer = await db.retailers.get(licenseNo)
+    return { licenseNo, shopName: retailer?.shopName ?? '' }
+  }
+
+  const retailer = await db.retailers.get(licenseNo)
+  const phone = await deps.phones.phoneFromCode(phoneCode)
+  if (!retailer || !phone || phone !== retailer.phone) {
+    await db.counters.increment(counterId, 'count', 1, { count: 0, bucketEndsAt: bucketStart + HOUR })
+    return fail('NOT_FOUND', '许可证号与手机号不匹配，请核对后再试')
+  }
+
+  // The license is the binding's id, so two users racing for one shop cannot both win.
+  const won = await db.bindings.insert({ _id: licenseNo, openId: caller, boundAt: new Date(now).toISOString() })
+  if (!won) fail('ALREADY_BOUND', '该店铺已绑定其他微信，如需更换请联系客户经理')
+  return { licenseNo, shopName: retailer.shopName }
+}

@@ -1,0 +1,14 @@
+import type { IndexSpec } from './ports'
+
+/**
+ * Every collection and the indexes its queries need. The embedded store creates them on open;
+ * for CloudBase the same list is printed by `npm run deploy` to create in the console.
+ */
+export const COLLECTIONS = {
+  retailers: [{ field: 'district' }],
+  skus: [],
+  bindings: [{ field: 'openId', unique: true }],
+  counters: [],
+} satisfies Record<string, IndexSpec[]>
+
+export type CollectionName = keyof typeof COLLECTIONS

@@ -1,0 +1,87 @@
+/**
+ * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
+ * the embedded store, a settable clock and an outbox on a laptop and in tests.
+ *
+ * The store speaks a deliberately small MongoDB-style dialect that both @seald-io/nedb and the
+ * CloudBase database can run natively: equality and the operators below on (dotted) fields.
+ */
+
+export type Scalar = string | number | boolean | null
+export interface FieldOps {
+  $in?: Scalar[]
+  $ne?: Scalar
+  $lt?: Scalar
+  $lte?: Scalar
+  $gt?: Scalar
+  $gte?: Scalar
+}
+export type Filter = Record<string, Scalar | FieldOps>
+
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>
+  limit?: number
+  skip?: number
+}
+
+export interface Doc {
+  _id: string
+}
+
+export interface Collection<T extends Doc> {
+  get(id: string): Promise<T | null>
+  find(filter: Filter, options?: FindOptions): Promise<T[]>
+  count(filter: Filter): Promise<number>
+  /** Inserts a new document; resolves false (and writes nothing) when the id or a unique field is taken. */
+  insert(doc: T): Promise<boolean>
+  /** Replaces the whole document with this id, creating it when absent. */
+  put(doc: T): Promise<void>
+  putMany(docs: T[]): Promise<void>
+  /**
+   * Sets fields on every document matching the filter and returns how many matched.
+   * With an `_id` in the filter this is an atomic compare-and-set: the basis of every
+   * exactly-once claim in the core.
+   */
+  update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number>
+  /** Atomically adds `by` to a numeric field, creating the document from `init` when absent; returns the new value. */
+  increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number>
+  remove(filter: Filter): Promise<number>
+}
+
+export interface IndexSpec {
+  field: string
+  unique?: boolean
+}
+
+export interface DocumentStore {
+  collection<T extends Doc>(name: string): Collection<T>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+/** A WeChat subscribe message, as the notifier would send it. */
+export interface SubscribeMessage {
+  toOpenId: string
+  template: string
+  page: string
+  data: Record<string, string>
+}
+
+export type SendOutcome = { ok: true } | { ok: false; reason: 'NO_CONSENT' | 'FAILED'; detail?: string }
+
+export interface Notifier {
+  send(message: SubscribeMessage): Promise<SendOutcome>
+}
+
+/** Turns the code from WeChat's getPhoneNumber button into the verified phone number. */
+export interface PhoneVerifier {
+  phoneFromCode(code: string): Promise<string | null>
+}
+
+export interface Deps {
+  store: DocumentStore
+  clock: Clock
+  notifier: Notifier
+  phones: PhoneVerifier
+}

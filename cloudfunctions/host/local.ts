@@ -1,0 +1,23 @@
+import { EmbeddedStore } from '../adapters/embedded/store'
+import { Outbox } from '../adapters/local/outbox'
+import { localPhones } from '../adapters/local/phones'
+import { systemClock } from '../adapters/local/clock'
+import type { Clock, Deps } from '../core/ports'
+
+/** Everything the functions need on a laptop, over one data folder. */
+export interface LocalHome {
+  store: EmbeddedStore
+  outbox: Outbox
+  /** Deps for one call, with the real clock or a pinned one. */
+  deps(clock?: Clock): Deps
+}
+
+export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
+  const store = await new EmbeddedStore(dataDir).open()
+  const outbox = new Outbox(dataDir)
+  return {
+    store,
+    outbox,
+    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones }),
+  }
+}

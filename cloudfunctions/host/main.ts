@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { createHost } from './server'
+import { openLocalHome } from './local'
+import { seedDemoCounty } from '../seed'
+import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
+
+/** `npm start`: the local host for one county on this laptop. */
+const main = async (): Promise<void> => {
+  const port = Number(process.env.PORT ?? 8080)
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  const staticDir = resolve(process.env.STATIC_DIR ?? 'dist-h5')
+  if (!existsSync(staticDir)) console.warn(`没有找到 H5 构建（${staticDir}），请先运行 npm run build:h5`)
+
+  const started = Date.now()
+  const home = await openLocalHome(dataDir)
+  if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
+
+  const server = createHost({ home, staticDir })
+  server.listen(port, '127.0.0.1', () => {
+    const base = `http://127.0.0.1:${port}`
+    console.log(`\n零售伙伴 ShopMate 本地服务已启动：${base}\n`)
+    console.log('演示身份（点击直接登录）：')
+    for (const { openId, label } of DEMO_IDENTITIES) console.log(`  ${base}/?as=${openId}   ${label}`)
+    console.log(`新用户绑定示例：许可证号 ${UNBOUND_EXAMPLE.licenseNo}，手机号 ${UNBOUND_EXAMPLE.phone}\n`)
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,45 @@
+import type { DocumentStore } from '../core/ports'
+import { repos } from '../core/repos'
+import type { Retailer } from '../core/model'
+import { licenseOf } from './county'
+
+/** The demo identities: WeChat openids bound to retailers with different settings. */
+export const DEMO_IDENTITIES = [
+  { openId: 'demo-retailer-1', licenseNo: licenseOf(1), label: '城镇便利店，周六 12:00 至周一 16:00 订货' },
+  { openId: 'demo-retailer-2', licenseNo: licenseOf(2), label: '乡村食杂店，店主年长，周二 08:00–16:00 订货' },
+  { openId: 'demo-retailer-3', licenseNo: licenseOf(3), label: '城镇烟酒店，高档位，周六 12:00 至周三 23:59 订货' },
+  { openId: 'demo-retailer-4', licenseNo: licenseOf(4), label: '城镇超市，周四 08:00–17:00 订货' },
+  { openId: 'demo-retailer-5', licenseNo: licenseOf(5), label: '乡村娱乐服务，低诚信分，周五 08:00–12:00 订货' },
+] as const
+
+/** The first seeded retailers are made to match their identity's label. */
+export const DEMO_SHOPS: Partial<Retailer>[] = [
+  { shopName: '福满便利店', ownerName: '林志明', businessType: '便利店', areaType: '城镇', district: '城关一片', grade: 18, integrityScore: 92, monthlyQuotaCartons: 80, phone: '13800000001', orderWindow: { openWeekday: 6, openTime: '12:00', closeWeekday: 1, closeTime: '16:00' } },
+  { shopName: '王记食杂店', ownerName: '王秀兰', businessType: '食杂店', areaType: '乡村', district: '岩溪片', grade: 6, integrityScore: 88, monthlyQuotaCartons: 28, phone: '13800000002', orderWindow: { openWeekday: 2, openTime: '08:00', closeWeekday: 2, closeTime: '16:00' } },
+  { shopName: '鑫源烟酒店', ownerName: '陈国强', businessType: '烟酒店', areaType: '城镇', district: '城关二片', grade: 26, integrityScore: 97, monthlyQuotaCartons: 120, phone: '13800000003', orderWindow: { openWeekday: 6, openTime: '12:00', closeWeekday: 3, closeTime: '23:59' } },
+  { shopName: '万家超市', ownerName: '黄丽娟', businessType: '超市', areaType: '城镇', district: '武安片', grade: 22, integrityScore: 90, monthlyQuotaCartons: 96, phone: '13800000004', orderWindow: { openWeekday: 4, openTime: '08:00', closeWeekday: 4, closeTime: '17:00' } },
+  { shopName: '旺角休闲会所', ownerName: '郑德福', businessType: '娱乐服务', areaType: '乡村', district: '陈巷片', grade: 10, integrityScore: 58, monthlyQuotaCartons: 44, phone: '13800000005', orderWindow: { openWeekday: 5, openTime: '08:00', closeWeekday: 5, closeTime: '12:00' } },
+]
+
+/** An unbound shop whose license and phone the "new user" flow can use on a laptop. */
+export const UNBOUND_EXAMPLE = { licenseNo: licenseOf(6), phone: '13800000006' }
+
+export interface DemoIdentity {
+  openId: string
+  shopName: string
+  label: string
+}
+
+export const demoIdentities = async (
+  store: DocumentStore,
+): Promise<{ identities: DemoIdentity[]; newUser: typeof UNBOUND_EXAMPLE }> => {
+  const db = repos(store)
+  const identities = await Promise.all(
+    DEMO_IDENTITIES.map(async ({ openId, licenseNo, label }) => ({
+      openId,
+      label,
+      shopName: (await db.retailers.get(licenseNo))?.shopName ?? '（未找到）',
+    })),
+  )
+  return { identities, newUser: UNBOUND_EXAMPLE }
+}
