@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   skus: [],
   bindings: [{ field: 'openId', unique: true }],
   counters: [],
+  calendar: [{ field: 'scope' }],
+  orders: [{ field: 'licenseNo' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

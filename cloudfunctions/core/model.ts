@@ -50,3 +50,28 @@ export interface Counter {
   count: number
   bucketEndsAt: number
 }
+
+/**
+ * A company calendar change (calendar.csv): `scope` is a license number, a district name or `*`;
+ * the id is `${scope}|${cycleCloseDate}` so re-importing a row replaces it.
+ */
+export interface CalendarEntry {
+  _id: string
+  scope: string
+  cycleCloseDate: string
+  action: 'cancel' | 'move'
+  newOpen?: string
+  newClose?: string
+}
+
+/** A retailer's order for one cycle; id `${licenseNo}|${cycleId}`. */
+export interface OrderRecord {
+  _id: string
+  licenseNo: string
+  cycleId: string
+  /** self: the retailer tapped 我已订货; helper: 家人已代订; import: a purchase arrived from the marketing system. */
+  source: 'self' | 'helper' | 'import'
+  /** openid of whoever marked it, when a person did. */
+  by?: string
+  at: string
+}

@@ -1,4 +1,4 @@
-import type { Binding, Counter, Retailer, Sku } from './model'
+import type { Binding, CalendarEntry, Counter, OrderRecord, Retailer, Sku } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -10,6 +10,8 @@ export const repos = (store: DocumentStore) => {
     skus: of<Sku>('skus'),
     bindings: of<Binding>('bindings'),
     counters: of<Counter>('counters'),
+    calendar: of<CalendarEntry>('calendar'),
+    orders: of<OrderRecord>('orders'),
   }
 }
 

@@ -157,3 +157,13 @@ export const previousCycle = (
   if (!last) throw new RangeError('no previous cycle in six weeks')
   return last
 }
+
+/** Start (00:00 UTC+8) of a local date 'YYYY-MM-DD'. */
+export const chinaDayStart = (date: string): number => Date.parse(`${date}T00:00:00+08:00`)
+
+/** The cycle an order placed on local date `date` belongs to: the first one still open at that day's start. */
+export const cycleOfOrderDate = (
+  window: OrderWindow,
+  date: string,
+  overrides: readonly CalendarOverride[] = [],
+): OrderCycle => currentCycle(window, chinaDayStart(date), overrides).cycle
