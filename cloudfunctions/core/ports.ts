@@ -62,6 +62,8 @@ export interface Clock {
 
 /** A WeChat subscribe message, as the notifier would send it. */
 export interface SubscribeMessage {
+  /** Idempotency key: one key is delivered at most once by any notifier that can tell (the outbox can). */
+  key: string
   toOpenId: string
   template: string
   page: string

@@ -23,7 +23,12 @@ export class Outbox {
     return {
       send: async (message: SubscribeMessage) => {
         const entry: OutboxEntry = { ...message, sentAt: clock.now().toISOString() }
-        await this.ds.insertAsync({ ...entry, recordedAt: Date.now(), seq: this.seq++ })
+        try {
+          // The key is the document id, so a message re-sent after a crash is recorded once.
+          await this.ds.insertAsync({ ...entry, _id: message.key, recordedAt: Date.now(), seq: this.seq++ })
+        } catch (error) {
+          if ((error as { errorType?: string }).errorType !== 'uniqueViolated') throw error
+        }
         return { ok: true }
       },
     }
@@ -32,6 +37,6 @@ export class Outbox {
   /** Newest first, by the time the message was recorded. */
   async list(): Promise<OutboxEntry[]> {
     const rows = (await this.ds.findAsync({}).sort({ recordedAt: -1, seq: -1 })) as unknown as OutboxEntry[]
-    return rows.map(({ toOpenId, template, page, data, sentAt }) => ({ toOpenId, template, page, data, sentAt }))
+    return rows.map(({ key, toOpenId, template, page, data, sentAt }) => ({ key, toOpenId, template, page, data, sentAt }))
   }
 }
