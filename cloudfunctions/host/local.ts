@@ -14,7 +14,7 @@ export interface LocalHome {
 
 export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
   const store = await new EmbeddedStore(dataDir).open()
-  const outbox = new Outbox(dataDir)
+  const outbox = await Outbox.open(dataDir)
   return {
     store,
     outbox,

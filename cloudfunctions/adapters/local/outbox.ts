@@ -14,8 +14,14 @@ export class Outbox {
   private readonly ds: Datastore
   private seq = 0
 
-  constructor(dir: string) {
-    this.ds = new Datastore({ filename: join(dir, 'outbox.db'), autoload: true })
+  private constructor(dir: string) {
+    this.ds = new Datastore({ filename: join(dir, 'outbox.db') })
+  }
+
+  static async open(dir: string): Promise<Outbox> {
+    const outbox = new Outbox(dir)
+    await outbox.ds.loadDatabaseAsync()
+    return outbox
   }
 
   /** A notifier stamping messages with this clock's time. */

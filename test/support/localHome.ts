@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
+import { createHost } from '../../cloudfunctions/host/server'
+import { seedDemoCounty } from '../../cloudfunctions/seed'
+
+/** A fresh data folder in the system temp dir; removed by `cleanup`. */
+export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'shopmate-'))
+
+export interface TestHost {
+  home: LocalHome
+  dataDir: string
+  base: string
+  server: Server
+  /** POST /fn/<name> as `caller` (no header when null); resolves the parsed body. */
+  call(name: string, event: unknown, caller?: string | null): Promise<unknown>
+  close(): Promise<void>
+}
+
+/** The real local host over the real embedded store in a temp dir, on a free port. */
+export const startTestHost = async (options: { seed?: boolean; dataDir?: string } = {}): Promise<TestHost> => {
+  const dataDir = options.dataDir ?? tempDataDir()
+  const home = await openLocalHome(dataDir)
+  if (options.seed ?? true) await seedDemoCounty(home.store)
+  const server = createHost({ home })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    home,
+    dataDir,
+    base,
+    server,
+    call: async (name, event, caller = null) => {
+      const res = await fetch(`${base}/fn/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(caller ? { 'x-dev-openid': caller } : {}) },
+        body: JSON.stringify(event),
+      })
+      return res.json()
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+export const cleanup = (dir: string): void => rmSync(dir, { recursive: true, force: true })
