@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { readFile, stat } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
 import { functions } from '../functions/registry'
 import { invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
 import { fixedClock } from '../adapters/local/clock'
 import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
+import { Statics } from './statics'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -20,19 +19,6 @@ export interface HostOptions {
 }
 
 const MAX_BODY = 1 << 20
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.mp4': 'video/mp4',
-}
-
 class BadRequest extends Error {}
 
 const send = (res: ServerResponse, status: number, body: unknown): void => {
@@ -61,26 +47,8 @@ const readJson = async (req: IncomingMessage): Promise<unknown> => {
 export const createHost = ({ home, staticDir, fns = functions }: HostOptions): Server => {
   const byName = new Map(fns.map((fn) => [fn.name, fn]))
 
-  const serveStatic = async (res: ServerResponse, urlPath: string): Promise<void> => {
-    if (!staticDir) return send(res, 404, { error: 'no app build' })
-    const root = normalize(staticDir)
-    const wanted = normalize(join(root, decodeURIComponent(urlPath)))
-    const file = wanted === root || wanted === root + sep ? join(root, 'index.html') : wanted
-    if (!file.startsWith(root)) return send(res, 404, { error: 'not found' })
-    try {
-      const info = await stat(file)
-      const path = info.isDirectory() ? join(file, 'index.html') : file
-      const body = await readFile(path)
-      const hashed = /\.[0-9a-f]{8,}\./.test(path)
-      res.writeHead(200, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      })
-      res.end(body)
-    } catch {
-      send(res, 404, { error: 'not found' })
-    }
-  }
+  const statics = staticDir ? new Statics(staticDir) : null
+  if (statics) void statics.warm()
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -122,7 +90,8 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     if (method === 'GET' && path === '/dev/outbox') return send(res, 200, await home.outbox.list())
     if (method === 'GET' && path === '/dev/identities') return send(res, 200, await demoIdentities(home.store))
 
-    if (method === 'GET' || method === 'HEAD') return serveStatic(res, path)
+    if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return
+    if (method === 'GET' || method === 'HEAD') return send(res, 404, { error: 'not found' })
     return send(res, 405, { error: 'method not allowed' })
   }
 
