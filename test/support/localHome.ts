@@ -21,11 +21,11 @@ export interface TestHost {
 }
 
 /** The real local host over the real embedded store in a temp dir, on a free port. */
-export const startTestHost = async (options: { seed?: boolean; dataDir?: string } = {}): Promise<TestHost> => {
+export const startTestHost = async (options: { seed?: boolean; dataDir?: string; staticDir?: string } = {}): Promise<TestHost> => {
   const dataDir = options.dataDir ?? tempDataDir()
   const home = await openLocalHome(dataDir)
   if (options.seed ?? true) await seedDemoCounty(home.store)
-  const server = createHost({ home })
+  const server = createHost({ home, staticDir: options.staticDir })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
@@ -41,7 +41,11 @@ export const startTestHost = async (options: { seed?: boolean; dataDir?: string 
       })
       return res.json()
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
