@@ -74,6 +74,11 @@ export type SendOutcome = { ok: true } | { ok: false; reason: 'NO_CONSENT' | 'FA
 
 export interface Notifier {
   send(message: SubscribeMessage): Promise<SendOutcome>
+  /**
+   * True when re-sending a key delivers nothing new (the outbox). WeChat has no such key, so a
+   * notifier over it leaves this unset and the core's sends ledger keeps it at most once.
+   */
+  readonly dedupesByKey?: boolean
 }
 
 /** Turns the code from WeChat's getPhoneNumber button into the verified phone number. */
@@ -81,9 +86,24 @@ export interface PhoneVerifier {
   phoneFromCode(code: string): Promise<string | null>
 }
 
+/** Invite codes are read out on the phone: no 0/O or 1/I to confuse. */
+export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const INVITE_CODE_LENGTH = 6
+
+/** Randomness and hashing, which the core may not take from node:crypto itself. */
+export interface Tokens {
+  /** A URL-safe random token carrying at least 128 bits (share-card invites). */
+  randomToken(): string
+  /** INVITE_CODE_LENGTH random characters of INVITE_CODE_ALPHABET. */
+  randomCode(): string
+  /** Lower-case hex SHA-256 of the UTF-8 string: invites are stored only hashed. */
+  hash(value: string): string
+}
+
 export interface Deps {
   store: DocumentStore
   clock: Clock
   notifier: Notifier
   phones: PhoneVerifier
+  tokens: Tokens
 }

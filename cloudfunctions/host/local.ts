@@ -2,6 +2,7 @@ import { EmbeddedStore } from '../adapters/embedded/store'
 import { Outbox } from '../adapters/local/outbox'
 import { localPhones } from '../adapters/local/phones'
 import { systemClock } from '../adapters/local/clock'
+import { nodeTokens } from '../adapters/node/tokens'
 import type { Clock, Deps } from '../core/ports'
 
 /** Everything the functions need on a laptop, over one data folder. */
@@ -18,6 +19,6 @@ export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
   return {
     store,
     outbox,
-    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones }),
+    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones, tokens: nodeTokens }),
   }
 }

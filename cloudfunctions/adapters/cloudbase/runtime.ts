@@ -1,0 +1,87 @@
+import * as tcb from '@cloudbase/node-sdk'
+import type { Reply } from '../../contracts'
+import type { Deps } from '../../core/ports'
+import { invokeCallable, invokeTimer, type FunctionDef } from '../../functions/define'
+import { systemClock } from '../local/clock'
+import { nodeTokens } from '../node/tokens'
+import { cloudNotifier } from './notifier'
+import { cloudPhones } from './phones'
+import { CloudBaseStore } from './store'
+
+/** What a deployed function gets from where it runs: who is calling, and the adapters. */
+export interface Platform {
+  /** The OPENID the platform vouches for in this invocation; null for timer triggers and console tests. */
+  callerOf(context: unknown): string | null
+  /** The adapters, shared by every invocation in the container. */
+  deps(): Deps
+}
+
+/**
+ * CloudBase. The caller is WX_OPENID, which the platform puts in the process environment for each
+ * invocation of a classic function (node-sdk's getUserInfo reads it there, as wx-server-sdk's
+ * getWXContext does), so the context argument is not needed. Nothing is initialised until the
+ * first invocation: loading a bundle has no side effects.
+ */
+export const cloudPlatform = (): Platform => {
+  let app: tcb.CloudBase | undefined
+  let deps: Deps | undefined
+  const cloudbase = (): tcb.CloudBase => (app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }))
+  return {
+    callerOf: () => cloudbase().auth().getUserInfo().openId || null,
+    deps: () =>
+      (deps ??= {
+        store: new CloudBaseStore(cloudbase().database()),
+        clock: systemClock,
+        notifier: cloudNotifier(),
+        phones: cloudPhones(),
+        tokens: nodeTokens,
+      }),
+  }
+}
+
+/** A classic function's entry: `exports.main = async (event, context) => …`. */
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>
+
+const refuse = (code: 'FORBIDDEN' | 'INTERNAL', message: string): Reply<never> => ({ ok: false, error: { code, message } })
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Timer triggers call with `{ Type: 'Timer', TriggerName, Time, Message }`. */
+const isTimerEvent = (event: unknown): boolean => isObject(event) && event.Type === 'Timer'
+
+/**
+ * wx.cloud.callFunction adds `userInfo: { appId, openId }` to every event. It is neither trusted
+ * (the caller comes from the platform) nor an unknown field to reject, so it is dropped before
+ * the strict schema sees the event.
+ */
+const withoutUserInfo = (event: unknown): unknown => {
+  if (!isObject(event) || !('userInfo' in event)) return event
+  const { userInfo, ...rest } = event
+  void userInfo
+  return rest
+}
+
+/**
+ * Wraps a function definition for CloudBase. A timer function runs only for its trigger (no
+ * OPENID, a Timer event); a callable runs only for users. Anything else is FORBIDDEN, so a user
+ * cannot fire a tick and a forged Timer event cannot reach a callable.
+ */
+export const cloudMain =
+  (def: FunctionDef, platform: Platform = cloudPlatform()): CloudMain =>
+  async (event, context) => {
+    try {
+      const caller = platform.callerOf(context)
+      const tick = caller === null && isTimerEvent(event)
+      if (def.kind === 'timer') {
+        if (!tick) return refuse('FORBIDDEN', '定时任务不能直接调用')
+        return await invokeTimer(def, { caller: null, deps: platform.deps() })
+      }
+      if (tick) return refuse('FORBIDDEN', '此功能不由定时任务调用')
+      return await invokeCallable(def, withoutUserInfo(event), { caller, deps: platform.deps() })
+    } catch (error) {
+      // Only the platform itself (initialising the SDKs) can throw here; callers see no detail.
+      console.error(`[${def.name}] platform error`, error)
+      return refuse('INTERNAL', '服务暂时不可用，请稍后再试')
+    }
+  }

@@ -1,0 +1,233 @@
+import type * as tcb from '@cloudbase/node-sdk'
+import type { Collection, Doc, DocumentStore, FieldOps, Filter, FindOptions, Scalar } from '../../core/ports'
+
+type Db = ReturnType<tcb.CloudBase['database']>
+type Command = Db['command']
+type CloudCollection = ReturnType<Db['collection']>
+type Query = ReturnType<CloudCollection['where']>
+
+/** The server returns at most this many documents per request, whatever limit is asked for. */
+export const PAGE_SIZE = 1000
+/** Documents per batch insert in putMany. */
+const BATCH_SIZE = 100
+
+/**
+ * A duplicate `_id` or a unique-index violation. CloudBase reports DATABASE_DUPLICATE_WRITE
+ * (docs.cloudbase.net/error-code/DATABASE_DUPLICATE_WRITE); the MongoDB text is the fallback.
+ */
+export const isDuplicateWrite = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (code === 'DATABASE_DUPLICATE_WRITE') return true
+  return typeof message === 'string' && /E11000|duplicate key/i.test(message)
+}
+
+export interface CloudBaseStoreOptions {
+  /**
+   * Prefixed to every collection name. Production leaves it empty; the contract tests use one so
+   * they never touch a real collection of the environment they run against.
+   */
+  prefix?: string
+}
+
+/**
+ * The document store in the cloud: the CloudBase database through @cloudbase/node-sdk. Every
+ * write the core relies on for exactly-once behaviour is a single-document operation, which
+ * CloudBase (MongoDB underneath) applies atomically.
+ */
+export class CloudBaseStore implements DocumentStore {
+  private readonly prefix: string
+
+  constructor(
+    private readonly db: Db,
+    options: CloudBaseStoreOptions = {},
+  ) {
+    this.prefix = options.prefix ?? ''
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    return new CloudBaseCollection<T>(this.db, `${this.prefix}${name}`)
+  }
+}
+
+const isPlainValue = (value: unknown): value is Scalar => value === null || typeof value !== 'object'
+
+/** One field's operators as a db.command chain: `{ $gte: 1, $lt: 5 }` → `_.gte(1).and(_.lt(5))`. */
+const fieldCondition = (_: Command, ops: FieldOps): unknown => {
+  const parts = Object.entries(ops).map(([op, value]) => {
+    switch (op) {
+      case '$in':
+        return _.in(value as Scalar[])
+      case '$ne':
+        return _.neq(value)
+      case '$lt':
+        return _.lt(value)
+      case '$lte':
+        return _.lte(value)
+      case '$gt':
+        return _.gt(value)
+      case '$gte':
+        return _.gte(value)
+      default:
+        throw new Error(`unsupported filter operator ${op}`)
+    }
+  })
+  if (parts.length === 0) throw new Error('empty filter operator object')
+  const [first, ...rest] = parts
+  return rest.length === 0 ? first : first.and(...rest)
+}
+
+/**
+ * The port's filter dialect as a CloudBase query. An empty filter becomes "every document",
+ * which update and remove require to be spelled out.
+ */
+const toQuery = (_: Command, filter: Filter): Record<string, unknown> => {
+  const query: Record<string, unknown> = {}
+  for (const [field, condition] of Object.entries(filter)) {
+    query[field] = isPlainValue(condition) ? condition : fieldCondition(_, condition)
+  }
+  return Object.keys(query).length === 0 ? { _id: _.exists(true) } : query
+}
+
+/**
+ * `update` on CloudBase merges nested objects field by field; the port's `set` replaces a
+ * field's value, as MongoDB's $set does, so objects and arrays are wrapped in `_.set`.
+ */
+const toUpdate = (_: Command, set: Record<string, unknown>): Record<string, unknown> => {
+  const data: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(set)) {
+    if (value === undefined) continue
+    data[field] = value !== null && typeof value === 'object' ? _.set(value) : value
+  }
+  return data
+}
+
+const withoutId = <T extends Doc>(doc: T): Omit<T, '_id'> => {
+  const { _id, ...rest } = doc
+  void _id
+  return rest
+}
+
+const readPath = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key]), doc)
+
+/** A copy of `doc` with `path` (possibly dotted) set to `value`. */
+const writePath = (doc: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> => {
+  const [head, ...rest] = path.split('.')
+  if (rest.length === 0) return { ...doc, [head]: value }
+  const child = doc[head]
+  const inner = child !== null && typeof child === 'object' ? (child as Record<string, unknown>) : {}
+  return { ...doc, [head]: writePath(inner, rest.join('.'), value) }
+}
+
+class CloudBaseCollection<T extends Doc> implements Collection<T> {
+  private readonly _: Command
+  private readonly coll: CloudCollection
+
+  constructor(db: Db, name: string) {
+    this._ = db.command
+    this.coll = db.collection(name)
+  }
+
+  private where(filter: Filter): Query {
+    return this.coll.where(toQuery(this._, filter))
+  }
+
+  async get(id: string): Promise<T | null> {
+    const { data } = await this.coll.doc(id).get()
+    return ((data as T[] | undefined)?.[0] ?? null) as T | null
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const { sort = {}, skip = 0, limit } = options
+    if (limit === 0) return []
+    let query = this.where(filter)
+    for (const [field, direction] of Object.entries(sort)) query = query.orderBy(field, direction === -1 ? 'desc' : 'asc')
+    // Pages are read one request at a time; without a total order a document could move between pages.
+    if (!('_id' in sort)) query = query.orderBy('_id', 'asc')
+
+    const found: T[] = []
+    let offset = skip
+    for (;;) {
+      const want = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - found.length)
+      const { data } = await query.skip(offset).limit(want).get()
+      const page = data as T[]
+      found.push(...page)
+      offset += page.length
+      if (page.length < want || (limit !== undefined && found.length >= limit)) return found
+    }
+  }
+
+  async count(filter: Filter): Promise<number> {
+    const { total } = await this.where(filter).count()
+    return total ?? 0
+  }
+
+  async insert(doc: T): Promise<boolean> {
+    try {
+      await this.coll.add({ ...doc })
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  async put(doc: T): Promise<void> {
+    await this.coll.doc(doc._id).set(withoutId(doc))
+  }
+
+  async putMany(docs: T[]): Promise<void> {
+    const unique = [...new Map(docs.map((d) => [d._id, d])).values()] // the last write of an id wins
+    for (let start = 0; start < unique.length; start += BATCH_SIZE) {
+      const batch = unique.slice(start, start + BATCH_SIZE)
+      // New documents go in with one batch insert; existing ones are replaced one by one.
+      const taken = new Set((await this.find({ _id: { $in: batch.map((d) => d._id) } })).map((d) => d._id))
+      const fresh = batch.filter((d) => !taken.has(d._id))
+      let replace = batch.filter((d) => taken.has(d._id))
+      if (fresh.length > 0) {
+        try {
+          await this.coll.add(fresh.map((d) => ({ ...d })))
+        } catch (error) {
+          // Someone created one of these ids meanwhile (or part of the batch went in): `set` is idempotent.
+          if (!isDuplicateWrite(error)) throw error
+          replace = batch
+        }
+      }
+      await Promise.all(replace.map((d) => this.put(d)))
+    }
+  }
+
+  async update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number> {
+    const data = toUpdate(this._, set as Record<string, unknown>)
+    if (Object.keys(data).length === 0) return this.count(filter)
+    const { updated } = await this.where(filter).update(data)
+    return updated ?? 0
+  }
+
+  async increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number> {
+    // Insert-or-increment: the increment is tried first (the common case, one request); when no
+    // document exists one is created already counted. If another caller created it in between,
+    // the insert fails as a duplicate and the increment is simply tried again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.coll.where({ _id: id }).updateAndReturn({ [field]: this._.inc(by) })
+      if (result.updated) {
+        const after = result.doc ?? (await this.get(id))
+        return Number(readPath(after, field))
+      }
+      const start = Number(readPath(init, field) ?? 0) + by
+      try {
+        await this.coll.add({ ...writePath(init as Record<string, unknown>, field, start), _id: id })
+        return start
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+    }
+    throw new Error(`increment of ${id}.${field} kept colliding`)
+  }
+
+  async remove(filter: Filter): Promise<number> {
+    const { deleted } = await this.where(filter).remove()
+    return Number(deleted)
+  }
+}
