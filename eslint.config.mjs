@@ -8,7 +8,7 @@ const ioImports = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-h5/', '.build/', '.data/', '.test-data/', 'bench/fixtures/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-h5/', 'dist-cloud/', 'bench/.logs/', '.build/', '.data/', '.test-data/', 'bench/fixtures/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -15,9 +15,11 @@ import { renderRaw, renderTable, verdict } from './lib/table.mjs'
 import mainPackage from './benches/main-package.mjs'
 import h5HomeJs from './benches/h5-home-js.mjs'
 import homeLatency from './benches/home-latency.mjs'
+import { tickBench } from './lib/tick.mjs'
+import { importBench } from './lib/import.mjs'
 
 /** In run order: builds first, load last, so nothing else competes for the two cores under load. */
-const BENCHES = [mainPackage, h5HomeJs, homeLatency]
+const BENCHES = [mainPackage, h5HomeJs, homeLatency, tickBench, importBench]
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)

@@ -1,15 +1,71 @@
 import { z } from 'zod'
+import { HELPER_KINDS, HELPER_SCOPES, SUBSCRIBE_TEMPLATES } from '../core/model'
+import { PERIODS } from '../core/insights/periods'
+import { isDate } from '../core/insights/days'
+import { IMPORT_KINDS } from '../core/imports/kinds'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
  * never silently ignored. Nothing here names the caller — identity comes from the platform.
  */
+const licenseNo = z.string().regex(/^\d{12}$/, '许可证号应为 12 位数字')
+const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '邀请链接不完整')
+const inviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NP-Z2-9]{6}$/, '邀请码应为 6 位字母或数字')
+const helperScopes = z.array(z.enum(HELPER_SCOPES)).min(1).max(HELPER_SCOPES.length)
+const helperId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, '帮手编号不正确')
+const helperName = z.string().trim().min(1).max(10).optional()
+
 export const events = {
   ping: z.strictObject({}),
   home: z.strictObject({}),
   bindShop: z.strictObject({
     licenseNo: z.string().regex(/^\d{12}$/, '许可证号应为 12 位数字'),
     phoneCode: z.string().min(1).max(128),
+  }),
+  markOrdered: z.strictObject({
+    /** A shop the caller helps with `order` (家人已代订); absent: the caller's own shop (我已订货). */
+    retailer: licenseNo.optional(),
+  }),
+  reminderSettings: z.strictObject({}),
+  updateReminderSettings: z.strictObject({
+    enabled: z.boolean().optional(),
+    offsets: z
+      .strictObject({ atOpen: z.boolean().optional(), closingDayNoon: z.boolean().optional(), twoHoursBefore: z.boolean().optional() })
+      .optional(),
+  }),
+  /** The templates requestSubscribeMessage came back with as 'accept': one consent each. */
+  addConsents: z.strictObject({ templates: z.array(z.enum(SUBSCRIBE_TEMPLATES)).min(1).max(3) }),
+  messages: z.strictObject({}),
+  createInvite: z.strictObject({ via: z.enum(['link', 'code']), kind: z.enum(HELPER_KINDS), scopes: helperScopes }),
+  previewInvite: z.union([z.strictObject({ token: inviteToken }), z.strictObject({ code: inviteCode })]),
+  /** `retailer` is the shop the preview showed: an invite of another shop is refused. */
+  acceptInvite: z.union([
+    z.strictObject({ token: inviteToken, retailer: licenseNo, name: helperName }),
+    z.strictObject({ code: inviteCode, retailer: licenseNo, name: helperName }),
+  ]),
+  listHelpers: z.strictObject({}),
+  updateHelper: z.strictObject({ helperId, scopes: helperScopes }),
+  removeHelper: z.strictObject({ helperId }),
+  myRetailers: z.strictObject({}),
+  helperLog: z.strictObject({}),
+  summary: z.strictObject({
+    period: z.enum(PERIODS),
+    /** Any day of the week or month wanted (China time). */
+    date: z.string().refine(isDate, '日期应为 YYYY-MM-DD'),
+    /** A shop the caller helps with `insights`; absent: the caller's own shop. */
+    retailer: licenseNo.optional(),
+  }),
+  /** `retailer`: a shop the caller helps with `order`; absent: the caller's own shop. */
+  suggestedOrder: z.strictObject({ retailer: licenseNo.optional() }),
+  /** Admins only (ADMIN_OPENIDS): imports a CSV from cloud storage, in the formats `npm run import` reads. */
+  importData: z.strictObject({
+    kind: z.enum(IMPORT_KINDS),
+    fileId: z.string().min(1).max(1024),
+    skipInvalid: z.boolean().optional(),
   }),
 } as const
 

@@ -1,5 +1,9 @@
 import type { CalendarOverride, OrderWindow } from '../core/schedule'
 import type { AreaType, BusinessType } from '../core/model'
+import type { HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../core/model'
+import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
+
+export type * from './insights'
 
 export interface ShopCard {
   licenseNo: string
@@ -17,6 +21,13 @@ export interface HomeData {
   orderWindow: OrderWindow
   /** Calendar changes to upcoming cycles; the client computes the countdown from these and its own clock. */
   overrides: CalendarOverride[]
+  /** What the page says about holidays in the next three weeks: 国庆期间订货时间调整为 … */
+  calendarNotices: CalendarNotice[]
+  /** The cycle the shop is in, or waiting for: 未订货 / 已订货 / 家人已代订. */
+  order: OrderStatusView
+  /** How the last closed cycle went; null when none closed in six weeks. */
+  lastCycle: LastCycleResult | null
+  reminders: ReminderStatus
   manager: { name: string; phone: string }
 }
 
@@ -30,4 +41,174 @@ export interface Results {
   ping: { pong: true }
   home: HomeData
   bindShop: BindResult
+  markOrdered: MarkOrderedResult
+  reminderSettings: ReminderSettingsData
+  updateReminderSettings: ReminderSettingsData
+  addConsents: ConsentsData
+  messages: MessagesData
+  createInvite: CreateInviteResult
+  previewInvite: InvitePreview
+  acceptInvite: AcceptInviteResult
+  listHelpers: HelpersData
+  updateHelper: HelperView
+  removeHelper: { removed: true }
+  myRetailers: MyRetailersData
+  helperLog: HelperLogData
+  summary: SummaryData
+  suggestedOrder: SuggestedOrderData
+  importData: ImportReport
+}
+
+// ——— Order status, reminders and helpers. Instants are ISO-8601 with +08:00. ———
+
+export type OrderStatus = 'notOrdered' | 'ordered' | 'orderedByHelper'
+
+export interface OrderStatusView {
+  cycleId: string
+  status: OrderStatus
+  /** 未订货 / 已订货 / 家人已代订 */
+  statusText: string
+  markedAt: string | null
+  /** self: 我已订货; helper: 家人已代订; import: a purchase came in from the marketing system. */
+  source: 'self' | 'helper' | 'import' | null
+}
+
+export interface LastCycleResult {
+  cycleId: string
+  closedAt: string
+  result: OrderStatus
+  resultText: string
+}
+
+export interface CalendarNotice {
+  cycleId: string
+  action: 'cancel' | 'move'
+  text: string
+}
+
+export interface ReminderStatus {
+  enabled: boolean
+  /** Consents held for the reminder template: how many reminders can still reach this user. */
+  left: number
+  /** Reminders are on but none can be delivered: show 提醒次数已用完 and a one-tap way to add more. */
+  exhausted: boolean
+}
+
+export interface MarkOrderedResult extends OrderStatusView {
+  licenseNo: string
+}
+
+export interface ReminderSettingsData extends ReminderStatus {
+  offsets: Record<ReminderOffset, boolean>
+  quietHours: { from: string; to: string }
+  /** The template to ask consent for with requestSubscribeMessage (mapped to the real template id by config). */
+  template: SubscribeTemplate
+  /** The next reminders these settings give, whether on or off (a preview while off). */
+  upcoming: { offset: ReminderOffset; at: string; cycleId: string; last: boolean }[]
+}
+
+export interface ConsentsData {
+  template: SubscribeTemplate
+  left: number
+}
+
+export interface MessageView {
+  id: string
+  /** When it was sent (or found unsendable). */
+  at: string
+  dueAt: string
+  retailer: { licenseNo: string; shopName: string }
+  cycleId: string
+  /** owner: the caller's own shop; helper: a shop the caller helps, which had not ordered by its last reminder. */
+  role: 'owner' | 'helper'
+  offset: ReminderOffset
+  title: string
+  outcome: ReminderOutcome
+  outcomeText: string
+}
+
+export interface MessagesData {
+  messages: MessageView[]
+}
+
+/** What one run of the reminder timer did (fresh outcomes only; a slot settled earlier is not counted again). */
+export interface RemindTickReport {
+  pages: number
+  schedules: number
+  sent: number
+  /** Sent to helpers because the shop had not ordered by its last reminder. */
+  escalated: number
+  noConsent: number
+  failed: number
+  missed: number
+  retrying: number
+  alreadyOrdered: number
+}
+
+export interface ShopRef {
+  licenseNo: string
+  shopName: string
+}
+
+/** A link invite carries `token` (for the share card's path), a phone invite `code`. */
+export type CreateInviteResult = ({ via: 'link'; token: string } | { via: 'code'; code: string }) & {
+  retailer: ShopRef
+  kind: HelperKind
+  scopes: HelperScope[]
+  expiresAt: string
+}
+
+export interface InvitePreview {
+  retailer: ShopRef
+  kind: HelperKind
+  scopes: HelperScope[]
+  /** What each scope allows, in words. */
+  scopeTexts: string[]
+  expiresAt: string
+}
+
+export interface AcceptInviteResult {
+  retailer: ShopRef
+  kind: HelperKind
+  scopes: HelperScope[]
+  name: string
+}
+
+export interface HelperView {
+  /** Names the helper in updateHelper / removeHelper; never an openid. */
+  helperId: string
+  name: string
+  kind: HelperKind
+  kindText: string
+  scopes: HelperScope[]
+  addedAt: string
+}
+
+export interface HelpersData {
+  helpers: HelperView[]
+  max: number
+}
+
+export interface MyRetailerView extends ShopRef {
+  kind: HelperKind
+  kindText: string
+  scopes: HelperScope[]
+  orderWindow: OrderWindow
+  overrides: CalendarOverride[]
+  phase: 'open' | 'upcoming'
+  cycleId: string
+  opensAt: string
+  closesAt: string
+  /** Null unless the helper has `remind` or `order`. */
+  order: OrderStatusView | null
+}
+
+export interface MyRetailersData {
+  retailers: MyRetailerView[]
+  /** The helper's own consents for escalation reminders (ask for more with requestSubscribeMessage + addConsents). */
+  consents: ConsentsData
+}
+
+export interface HelperLogData {
+  entries: { at: string; helperId: string; helperName: string; action: HelperAction; actionText: string }[]
 }

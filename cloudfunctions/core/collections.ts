@@ -11,6 +11,22 @@ export const COLLECTIONS = {
   counters: [],
   calendar: [{ field: 'scope' }],
   orders: [{ field: 'licenseNo' }],
+  salesWeeks: [],
+  salesMonths: [{ field: 'month' }],
+  purchaseWeeks: [],
+  purchaseMonths: [],
+  inventoryWeeks: [],
+  inventoryMonths: [{ field: 'month' }],
+  peerStats: [{ field: 'month' }],
+  imports: [],
+  importUndo: [{ field: 'importId' }],
+  reminderSchedules: [{ field: 'nextFireAt' }],
+  reminderSlots: [{ field: 'recipient' }],
+  sends: [],
+  consents: [],
+  invites: [],
+  helpers: [{ field: 'licenseNo' }, { field: 'openId' }],
+  helperLog: [{ field: 'licenseNo' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'TOKEN_INVALID',
   'TOKEN_EXPIRED',
   'TOKEN_USED',
+  /** A genuine invite, but for another shop than the one the helper was shown. */
+  'TOKEN_WRONG_RETAILER',
   'LIMIT_REACHED',
   'INTERNAL',
 ] as const

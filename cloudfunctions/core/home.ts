@@ -1,11 +1,31 @@
 import type { Deps } from './ports'
 import { repos } from './repos'
 import { ownShop } from './identity'
+import { calendarNotices, overridesFor } from './calendar'
+import { currentOrderStatus, lastCycleResult } from './orders'
+import { consentsHeld } from './reminders/consents'
+import { chinaDate, WEEK_MS } from './schedule'
 import type { HomeData } from '../contracts/results'
 
-/** What the home page needs for a signed-in retailer: the shop, its grade and its order window. */
+/**
+ * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
+ * changes that apply to it (the page computes the countdown from these and its own clock), this
+ * cycle's order status, how the last cycle went, and whether reminders can still reach them.
+ */
 export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => {
-  const { retailer } = await ownShop(repos(deps.store), caller)
+  const db = repos(deps.store)
+  const now = deps.clock.now().getTime()
+  const { retailer } = await ownShop(db, caller)
+  const overrides = await overridesFor(db, retailer)
+  const [order, lastCycle, schedule, left] = await Promise.all([
+    currentOrderStatus(db, retailer, overrides, now),
+    lastCycleResult(db, retailer, overrides, now),
+    db.reminderSchedules.get(retailer.licenseNo),
+    consentsHeld(db, caller),
+  ])
+  // Overrides of cycles that closed more than two weeks ago change nothing the page computes.
+  const since = chinaDate(now - 2 * WEEK_MS)
+  const enabled = schedule?.enabled ?? false
   return {
     shop: {
       licenseNo: retailer.licenseNo,
@@ -18,7 +38,11 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
       monthlyQuotaCartons: retailer.monthlyQuotaCartons,
     },
     orderWindow: retailer.orderWindow,
-    overrides: [],
+    overrides: overrides.filter((o) => o.cycleCloseDate >= since),
+    calendarNotices: calendarNotices(retailer.orderWindow, overrides, now),
+    order,
+    lastCycle,
+    reminders: { enabled, left, exhausted: enabled && left === 0 },
     manager: retailer.manager,
   }
 }

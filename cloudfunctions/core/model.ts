@@ -75,3 +75,231 @@ export interface OrderRecord {
   by?: string
   at: string
 }
+
+// ——— Shop data (operating summary): POS sales, purchases and inventory ———
+//
+// Kept the CloudBase way, as few rich documents rather than one per CSV row:
+// - `…Weeks` hold one retailer-week's raw rows, id `${licenseNo}|${weekStart}` (the week's Monday,
+//   China time): `days[date]` is that day's rows as CSV text, one line `skuCode,…values` per SKU
+//   (fields in FACT_FIELDS). A million imported rows become a few thousand small documents of a
+//   few strings each, and a re-imported (date, skuCode) replaces its line, so corrections adjust
+//   the aggregates by the difference.
+// - `…Months` hold one retailer-month's aggregates, id `${licenseNo}|${month}` (YYYY-MM): the
+//   sums of each day (`daily.<field>[d]` is day d + 1; null when that day has no rows) and, for
+//   sales and purchases, per-SKU totals. The summary reads a handful of these whatever the history.
+
+/** The values each fact row carries after its date and SKU code, in row order. */
+export const FACT_FIELDS = {
+  /** costFen: packs at the wholesale price when imported, rounded to the fen. */
+  sales: ['packs', 'salesFen', 'costFen'],
+  purchases: ['cartons', 'amountFen'],
+  inventory: ['packs'],
+} as const
+export type FactKind = keyof typeof FACT_FIELDS
+export type FactField<K extends FactKind> = (typeof FACT_FIELDS)[K][number]
+
+export interface FactWeek {
+  _id: string
+  licenseNo: string
+  weekStart: string
+  days: Record<string, string>
+}
+
+export type SkuTotal<F extends string> = { skuCode: string } & Record<F, number>
+
+export interface FactMonth<F extends string = string> {
+  _id: string
+  licenseNo: string
+  month: string
+  /** Sums over the month (additive kinds only; empty for inventory). */
+  totals: Partial<Record<F, number>>
+  daily: Partial<Record<F, (number | null)[]>>
+  skus: SkuTotal<F>[]
+}
+
+/** Per-SKU totals also carry `soldDays`: bit d is set when the SKU sold on day d + 1. */
+export type SalesSkuTotal = SkuTotal<FactField<'sales'>> & { soldDays: number }
+export interface SalesMonth extends FactMonth<FactField<'sales'>> {
+  totals: Record<FactField<'sales'>, number>
+  daily: Record<FactField<'sales'>, (number | null)[]>
+  skus: SalesSkuTotal[]
+}
+export interface PurchaseMonth extends FactMonth<FactField<'purchases'>> {
+  totals: Record<FactField<'purchases'>, number>
+  daily: Pick<Record<FactField<'purchases'>, (number | null)[]>, 'cartons'>
+}
+/** `daily.packs[d]`: packs on hand counted on day d + 1 (null: no count that day). */
+export interface InventoryMonth extends FactMonth<'packs'> {
+  daily: { packs: (number | null)[] }
+  skus: []
+}
+
+/**
+ * Peer statistics of one month for the retailers of one business type and area type whose grade
+ * is within ±2 of `grade`: the benchmark of every retailer of that grade. Each metric holds its
+ * peers' values sorted ascending — exact up to 101 peers, otherwise the 101 percentiles 0…100.
+ * id `${month}|${businessType}|${areaType}|${grade}`.
+ */
+export interface PeerStats {
+  _id: string
+  month: string
+  businessType: BusinessType
+  areaType: AreaType
+  grade: number
+  peers: number
+  salesFen: number[]
+  grossMargin: number[]
+  turnoverDays: number[]
+}
+
+/**
+ * One import of one file: the journal that makes an import that stopped half-way roll back.
+ * id `${kind}|${startedAt}|${uuid}`; `sha256` (of the file's bytes) and the counts are set when done.
+ */
+export interface ImportRecord {
+  _id: string
+  kind: string
+  sha256: string
+  file: string
+  state: 'applying' | 'done' | 'rolledBack'
+  startedAt: string
+  finishedAt?: string
+  rows: number
+  imported: number
+}
+
+/**
+ * What one batch of an import changed, written before the batch itself: the ids it created and
+ * the documents as they were, so an import that stops half-way can be undone. id `${importId}|${seq}`.
+ */
+export interface ImportUndo {
+  _id: string
+  importId: string
+  seq: number
+  collection: string
+  created: string[]
+  /** Removes a created id on undo only while it still matches (an order a person marked since stays). */
+  createdWhere?: Record<string, string>
+  before: { _id: string }[]
+}
+
+// ——— Order reminders and family helpers ———
+
+/** When in a cycle a reminder goes out: as the window opens, at 12:00 on the closing day, 2 hours before close. */
+export const REMINDER_OFFSETS = ['atOpen', 'closingDayNoon', 'twoHoursBefore'] as const
+export type ReminderOffset = (typeof REMINDER_OFFSETS)[number]
+
+/** Our names for WeChat subscribe-message templates; each deployment maps them to its own template ids. */
+export const SUBSCRIBE_TEMPLATES = ['orderReminder'] as const
+export type SubscribeTemplate = (typeof SUBSCRIBE_TEMPLATES)[number]
+
+/**
+ * A retailer's reminder settings and how far the timer has got with them; id = license number.
+ * `nextFireAt` is indexed: the timer reads only schedules with `nextFireAt <= now`.
+ */
+export interface ReminderSchedule {
+  _id: string
+  licenseNo: string
+  enabled: boolean
+  offsets: Record<ReminderOffset, boolean>
+  /** Every reminder due at or before this instant (epoch ms) is settled; null until the first tick. */
+  cursor: number | null
+  /** When the next reminder falls due (epoch ms); null while reminders are off. */
+  nextFireAt: number | null
+  /** Bumped on every write, so the timer and a settings change never overwrite each other. */
+  version: number
+  updatedAt: string
+}
+
+/** Subscribe-message consents one WeChat user gave for one template; id `${openId}|${template}`. */
+export interface Consent {
+  _id: string
+  openId: string
+  template: SubscribeTemplate
+  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts charged slots. */
+  granted: number
+}
+
+export type ReminderOutcome = 'sent' | 'noConsent' | 'failed' | 'missed'
+
+/**
+ * One reminder slot — (retailer, cycle, offset, recipient) — and what became of it. The id is the
+ * slot key, which is also the message's idempotency key: claiming the slot is inserting this document.
+ */
+export interface ReminderSlot {
+  _id: string
+  licenseNo: string
+  cycleId: string
+  offset: ReminderOffset
+  recipient: string
+  /** owner: the retailer; helper: a family helper reminded because the retailer had not ordered by the last reminder. */
+  role: 'owner' | 'helper'
+  template: SubscribeTemplate
+  dueAt: number
+  closesAt: number
+  state: 'claimed' | 'done'
+  /** True while the slot holds one of the recipient's consents: the claim is the charge, so a consent is spent once. */
+  charged: boolean
+  attempts: number
+  outcome?: ReminderOutcome
+  /** The message was in flight when a run died and WeChat cannot be asked, so it counts as sent (at most once). */
+  assumed?: boolean
+  claimedAt: string
+  recordedAt?: string
+}
+
+/** The sends ledger: one entry per message key, written before the notifier is called. */
+export interface SendRecord {
+  _id: string
+  state: 'sending' | 'done'
+  outcome?: 'sent' | 'noConsent' | 'failed'
+  startedAt: string
+  finishedAt?: string
+}
+
+/** remind: receive the escalation reminder, see order status; order: mark 家人已代订; insights: read the operating summary. */
+export const HELPER_SCOPES = ['remind', 'order', 'insights'] as const
+export type HelperScope = (typeof HELPER_SCOPES)[number]
+/** family: a relative (家人); neighbour: a paired neighbour (结对子) helping up to three shops. */
+export const HELPER_KINDS = ['family', 'neighbour'] as const
+export type HelperKind = (typeof HELPER_KINDS)[number]
+
+/** An invitation to help a shop; id = SHA-256 of the token, or of `code:` + the code. Nothing stores the secret itself. */
+export interface Invite {
+  _id: string
+  via: 'link' | 'code'
+  licenseNo: string
+  kind: HelperKind
+  scopes: HelperScope[]
+  createdAt: string
+  expiresAt: number
+  usedBy: string | null
+  usedAt: string | null
+}
+
+/** A helper of one shop; id `${licenseNo}|${openId}`. Pages name a helper by `helperId`, so no openid reaches another user. */
+export interface Helper {
+  _id: string
+  helperId: string
+  licenseNo: string
+  openId: string
+  kind: HelperKind
+  scopes: HelperScope[]
+  name: string
+  addedAt: string
+  addedAtMs: number
+}
+
+export const HELPER_ACTIONS = ['accept', 'markOrdered', 'viewSummary'] as const
+export type HelperAction = (typeof HELPER_ACTIONS)[number]
+
+/** One thing a helper did for a shop, for the shop's owner to read. */
+export interface HelperLogEntry {
+  _id: string
+  licenseNo: string
+  helperId: string
+  helperName: string
+  action: HelperAction
+  at: string
+  atMs: number
+}

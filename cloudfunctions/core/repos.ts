@@ -1,4 +1,19 @@
-import type { Binding, CalendarEntry, Counter, OrderRecord, Retailer, Sku } from './model'
+import type {
+  Binding,
+  CalendarEntry,
+  Counter,
+  FactWeek,
+  ImportRecord,
+  ImportUndo,
+  InventoryMonth,
+  OrderRecord,
+  PeerStats,
+  PurchaseMonth,
+  Retailer,
+  SalesMonth,
+  Sku,
+} from './model'
+import type { Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -12,6 +27,22 @@ export const repos = (store: DocumentStore) => {
     counters: of<Counter>('counters'),
     calendar: of<CalendarEntry>('calendar'),
     orders: of<OrderRecord>('orders'),
+    salesWeeks: of<FactWeek>('salesWeeks'),
+    salesMonths: of<SalesMonth>('salesMonths'),
+    purchaseWeeks: of<FactWeek>('purchaseWeeks'),
+    purchaseMonths: of<PurchaseMonth>('purchaseMonths'),
+    inventoryWeeks: of<FactWeek>('inventoryWeeks'),
+    inventoryMonths: of<InventoryMonth>('inventoryMonths'),
+    peerStats: of<PeerStats>('peerStats'),
+    imports: of<ImportRecord>('imports'),
+    importUndo: of<ImportUndo>('importUndo'),
+    reminderSchedules: of<ReminderSchedule>('reminderSchedules'),
+    reminderSlots: of<ReminderSlot>('reminderSlots'),
+    sends: of<SendRecord>('sends'),
+    consents: of<Consent>('consents'),
+    invites: of<Invite>('invites'),
+    helpers: of<Helper>('helpers'),
+    helperLog: of<HelperLogEntry>('helperLog'),
   }
 }
 

@@ -2,6 +2,44 @@ import type { FunctionDef } from './define'
 import ping from './ping'
 import home from './home'
 import bindShop from './bindShop'
+import markOrdered from './markOrdered'
+import reminderSettings from './reminderSettings'
+import updateReminderSettings from './updateReminderSettings'
+import addConsents from './addConsents'
+import messages from './messages'
+import remindTick from './remindTick'
+import createInvite from './createInvite'
+import previewInvite from './previewInvite'
+import acceptInvite from './acceptInvite'
+import listHelpers from './listHelpers'
+import updateHelper from './updateHelper'
+import removeHelper from './removeHelper'
+import myRetailers from './myRetailers'
+import helperLog from './helperLog'
+import summary from './summary'
+import suggestedOrder from './suggestedOrder'
+import importData from './importData'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
-export const functions: FunctionDef[] = [ping, home, bindShop]
+export const functions: FunctionDef[] = [
+  ping,
+  home,
+  bindShop,
+  markOrdered,
+  reminderSettings,
+  updateReminderSettings,
+  addConsents,
+  messages,
+  remindTick,
+  createInvite,
+  previewInvite,
+  acceptInvite,
+  listHelpers,
+  updateHelper,
+  removeHelper,
+  myRetailers,
+  helperLog,
+  summary,
+  suggestedOrder,
+  importData,
+]

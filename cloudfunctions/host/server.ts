@@ -5,6 +5,7 @@ import { fixedClock } from '../adapters/local/clock'
 import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'
+import { handleDevImport } from '../importer/hostRoute'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -89,6 +90,9 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
 
     if (method === 'GET' && path === '/dev/outbox') return send(res, 200, await home.outbox.list())
     if (method === 'GET' && path === '/dev/identities') return send(res, 200, await demoIdentities(home.store))
+    // `npm run import` hands its file here when a host is running, so the store keeps one writer.
+    const handOff = /^\/dev\/import\/([a-z]+)$/.exec(path)
+    if (handOff && method === 'POST') return handleDevImport(req, res, home, handOff[1])
 
     if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return
     if (method === 'GET' || method === 'HEAD') return send(res, 404, { error: 'not found' })

@@ -3,14 +3,22 @@ import { repos } from '../core/repos'
 import type { Retailer } from '../core/model'
 import { licenseOf } from './county'
 
-/** The demo identities: WeChat openids bound to retailers with different settings. */
-export const DEMO_IDENTITIES = [
-  { openId: 'demo-retailer-1', licenseNo: licenseOf(1), label: '城镇便利店，周六 12:00 至周一 16:00 订货' },
+/** The demo retailers: WeChat openids bound to retailers with different settings. */
+export const DEMO_RETAILERS = [
+  { openId: 'demo-retailer-1', licenseNo: licenseOf(1), label: '城镇便利店，周六 12:00 至周一 16:00 订货，已开启订货提醒' },
   { openId: 'demo-retailer-2', licenseNo: licenseOf(2), label: '乡村食杂店，店主年长，周二 08:00–16:00 订货' },
   { openId: 'demo-retailer-3', licenseNo: licenseOf(3), label: '城镇烟酒店，高档位，周六 12:00 至周三 23:59 订货' },
   { openId: 'demo-retailer-4', licenseNo: licenseOf(4), label: '城镇超市，周四 08:00–17:00 订货' },
   { openId: 'demo-retailer-5', licenseNo: licenseOf(5), label: '乡村娱乐服务，低诚信分，周五 08:00–12:00 订货' },
 ] as const
+
+/** The demo helpers: WeChat users bound to no shop, helping one (see seed/helpers.ts). */
+export const DEMO_HELPERS = [
+  { openId: 'demo-family-1', helps: licenseOf(1), name: '林小燕（女儿）', label: '福满便利店的家人帮手：收提醒、代订货、看经营' },
+] as const
+
+/** Everyone the H5 sign-in screen offers, retailers first. */
+export const DEMO_IDENTITIES = [...DEMO_RETAILERS, ...DEMO_HELPERS] as const
 
 /** The first seeded retailers are made to match their identity's label. */
 export const DEMO_SHOPS: Partial<Retailer>[] = [
@@ -26,20 +34,20 @@ export const UNBOUND_EXAMPLE = { licenseNo: licenseOf(6), phone: '13800000006' }
 
 export interface DemoIdentity {
   openId: string
+  /** The retailer's own shop, or for a helper the shop they help. */
   shopName: string
   label: string
+  role: 'retailer' | 'helper'
 }
 
 export const demoIdentities = async (
   store: DocumentStore,
 ): Promise<{ identities: DemoIdentity[]; newUser: typeof UNBOUND_EXAMPLE }> => {
   const db = repos(store)
-  const identities = await Promise.all(
-    DEMO_IDENTITIES.map(async ({ openId, licenseNo, label }) => ({
-      openId,
-      label,
-      shopName: (await db.retailers.get(licenseNo))?.shopName ?? '（未找到）',
-    })),
-  )
+  const shopName = async (licenseNo: string) => (await db.retailers.get(licenseNo))?.shopName ?? '（未找到）'
+  const identities: DemoIdentity[] = await Promise.all([
+    ...DEMO_RETAILERS.map(async ({ openId, licenseNo, label }) => ({ openId, label, shopName: await shopName(licenseNo), role: 'retailer' as const })),
+    ...DEMO_HELPERS.map(async ({ openId, helps, label }) => ({ openId, label, shopName: await shopName(helps), role: 'helper' as const })),
+  ])
   return { identities, newUser: UNBOUND_EXAMPLE }
 }

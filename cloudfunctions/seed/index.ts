@@ -3,7 +3,10 @@ import { repos } from '../core/repos'
 import { seeded } from './random'
 import { makeCatalogue } from './catalogue'
 import { makeRetailers } from './county'
-import { DEMO_IDENTITIES, DEMO_SHOPS, UNBOUND_EXAMPLE } from './identities'
+import { DEMO_RETAILERS, DEMO_SHOPS, UNBOUND_EXAMPLE } from './identities'
+import { seedDemoHelpers } from './helpers'
+import { seedShopData } from './sales'
+import { chinaDate } from '../core/schedule'
 
 export const COUNTY_SIZE = 1300
 const SEED = 20261123
@@ -13,7 +16,14 @@ const SEED = 20261123
  * bindings. Deterministic: the same seed gives the same county everywhere.
  * Returns false (and writes nothing) when the store already holds a county.
  */
-export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE): Promise<boolean> => {
+export interface SeedOptions {
+  /** Twelve months of sales, purchases and stock counts (seed/sales.ts); on unless turned off. */
+  shopData?: boolean
+  /** The day the shop data runs up to (excluded), China time; today by default. */
+  today?: string
+}
+
+export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE, options: SeedOptions = {}): Promise<boolean> => {
   const db = repos(store)
   if ((await db.retailers.count({})) > 0) return false
   const rng = seeded(SEED)
@@ -22,8 +32,19 @@ export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE): 
   await db.skus.putMany(skus)
   // Bindings before retailers: a crash in between leaves the county unseeded, so the next start seeds again.
   await db.bindings.putMany(
-    DEMO_IDENTITIES.map(({ openId, licenseNo }) => ({ _id: licenseNo, openId, boundAt: '2026-01-01T00:00:00.000+08:00' })),
+    DEMO_RETAILERS.map(({ openId, licenseNo }) => ({ _id: licenseNo, openId, boundAt: '2026-01-01T00:00:00.000+08:00' })),
   )
+  await seedDemoHelpers(store)
+  if (options.shopData ?? true) {
+    const demo = DEMO_RETAILERS.map((r) => r.licenseNo as string)
+    await seedShopData(store, retailers, skus, {
+      today: options.today ?? chinaDate(Date.now()),
+      rawFor: new Set(demo),
+      // 福满 and the elderly village grocery run short of their best sellers; the village venue scans little.
+      stockOuts: new Set([demo[0], demo[1]]),
+      lowScan: new Set([demo[4]]),
+    })
+  }
   await db.retailers.putMany(retailers)
   return true
 }

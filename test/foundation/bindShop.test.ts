@@ -1,6 +1,6 @@
 import { cleanup, tempDataDir } from '../support/localHome'
 import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
-import { seedDemoCounty } from '../../cloudfunctions/seed'
+import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
 import { UNBOUND_EXAMPLE } from '../../cloudfunctions/seed/identities'
 import { invokeCallable } from '../../cloudfunctions/functions/define'
 import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
@@ -19,7 +19,7 @@ describe('binding a WeChat user to their shop', () => {
   beforeEach(async () => {
     dir = tempDataDir()
     local = await openLocalHome(dir)
-    await seedDemoCounty(local.store)
+    await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
   })
   afterEach(() => cleanup(dir))
 

@@ -12,7 +12,7 @@ describe('the demo county', () => {
   beforeAll(async () => {
     dirs.push(tempDataDir())
     const store = await new EmbeddedStore(dirs[0]).open()
-    expect(await seedDemoCounty(store)).toBe(true)
+    expect(await seedDemoCounty(store, COUNTY_SIZE, { shopData: false })).toBe(true)
     db = repos(store)
     retailers = await db.retailers.find({}, { sort: { _id: 1 } })
   })
@@ -67,7 +67,7 @@ describe('the demo county', () => {
   it('is the same county on every machine, and is seeded once', async () => {
     dirs.push(tempDataDir())
     const again = await new EmbeddedStore(dirs[1]).open()
-    await seedDemoCounty(again)
+    await seedDemoCounty(again, COUNTY_SIZE, { shopData: false })
     expect(await repos(again).retailers.find({}, { sort: { _id: 1 } })).toEqual(retailers)
     expect(await seedDemoCounty(again)).toBe(false)
     expect(await repos(again).retailers.count({})).toBe(COUNTY_SIZE)

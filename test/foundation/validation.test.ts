@@ -1,6 +1,6 @@
 import { cleanup, tempDataDir } from '../support/localHome'
 import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
-import { seedDemoCounty } from '../../cloudfunctions/seed'
+import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
 import { functions } from '../../cloudfunctions/functions/registry'
 import { invokeCallable, type CallableDef } from '../../cloudfunctions/functions/define'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
@@ -24,7 +24,7 @@ describe('every function validates its event strictly and changes nothing when i
   beforeAll(async () => {
     dir = tempDataDir()
     local = await openLocalHome(dir)
-    await seedDemoCounty(local.store)
+    await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
   })
   afterAll(() => cleanup(dir))
 
@@ -75,7 +75,7 @@ describe('a caller only ever sees their own shop', () => {
   beforeAll(async () => {
     dir = tempDataDir()
     local = await openLocalHome(dir)
-    await seedDemoCounty(local.store)
+    await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
   })
   afterAll(() => cleanup(dir))
 

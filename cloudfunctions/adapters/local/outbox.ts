@@ -27,6 +27,8 @@ export class Outbox {
   /** A notifier stamping messages with this clock's time. */
   notifier(clock: Clock): Notifier {
     return {
+      // The key is the document id: re-sending a key after a crash records nothing new.
+      dedupesByKey: true,
       send: async (message: SubscribeMessage) => {
         const entry: OutboxEntry = { ...message, sentAt: clock.now().toISOString() }
         try {

@@ -1,0 +1,48 @@
+import { fail } from '../errors'
+import type { Helper, HelperScope, Retailer } from '../model'
+import type { Repos } from '../repos'
+
+export const MAX_HELPERS_PER_RETAILER = 5
+/** 一带三: a paired neighbour helps at most three shops. */
+export const MAX_RETAILERS_PER_NEIGHBOUR = 3
+
+/** What each scope lets a helper do, as the invite and the helper list say it. */
+export const SCOPE_TEXT: Readonly<Record<HelperScope, string>> = {
+  remind: '收到订货提醒，查看订货状态',
+  order: '查看建议订单，代为标记已订货',
+  insights: '查看经营数据',
+}
+
+export const helperDocId = (licenseNo: string, openId: string): string => `${licenseNo}|${openId}`
+
+/**
+ * The caller's standing as a helper of a shop, read fresh on every call so a removed helper or a
+ * withdrawn scope takes effect at once. FORBIDDEN says the same whether the caller was never a
+ * helper or lacks only this scope, so it cannot be used to probe who helps whom.
+ */
+export const helperAccess = async (db: Repos, caller: string, licenseNo: string, scope: HelperScope): Promise<Helper> => {
+  const helper = await db.helpers.get(helperDocId(licenseNo, caller))
+  if (!helper || !helper.scopes.includes(scope)) return fail('FORBIDDEN', '您没有这项权限，请店主在“家人帮手”中开通')
+  return helper
+}
+
+/**
+ * The shop a call acts on: the caller's own shop, or — when the event names another shop — one
+ * the caller helps with `scope`. Ids in an event never reach a shop by themselves.
+ */
+export const actingFor = async (
+  db: Repos,
+  caller: string,
+  licenseNo: string | undefined,
+  scope: HelperScope,
+): Promise<{ retailer: Retailer; helper: Helper | null }> => {
+  const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
+  if (licenseNo === undefined || own?._id === licenseNo) {
+    if (!own) return fail('NOT_BOUND', '请先绑定您的店铺')
+    const retailer = await db.retailers.get(own._id)
+    return retailer ? { retailer, helper: null } : fail('NOT_FOUND', '店铺信息不存在，请联系客户经理')
+  }
+  const helper = await helperAccess(db, caller, licenseNo, scope)
+  const retailer = await db.retailers.get(licenseNo)
+  return retailer ? { retailer, helper } : fail('NOT_FOUND', '店铺信息不存在')
+}

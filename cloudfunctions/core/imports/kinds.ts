@@ -1,0 +1,43 @@
+import type { OrderWindow } from '../schedule'
+import type { RowChecker } from './fields'
+
+export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** What rows may refer to: loaded from the store before a file is checked. */
+export interface Known {
+  retailers: ReadonlyMap<string, { district: string; orderWindow: OrderWindow }>
+  skus: ReadonlyMap<string, { wholesaleFenPerCarton: number }>
+  districts: ReadonlySet<string>
+  /** Today in China: facts dated later are refused. */
+  today: string
+}
+
+/** One import format: its required columns (extra columns are ignored) and how a row is checked. */
+export interface KindSpec<R> {
+  kind: ImportKind
+  columns: readonly string[]
+  /** Returns the row; when the checker holds problems afterwards the row is refused. */
+  check(c: RowChecker, known: Known): R
+}
+
+/**
+ * A format whose checked rows wait on disk, one line of text each, until the whole file is
+ * checked (retailers, SKUs, calendar: a row of them changes what other rows mean).
+ */
+export interface StagedSpec<R> extends KindSpec<R> {
+  stage(row: R): string
+  unstage(line: string): R
+}
+
+/** Checks the license column: 12 digits and a retailer the store knows. */
+export const knownLicense = (c: RowChecker, known: Known, column = 'license_no'): string => {
+  const licenseNo = c.raw(column)
+  if (known.retailers.has(licenseNo)) return licenseNo
+  if (!LICENSE.test(licenseNo)) c.matches(column, LICENSE, ' 12 位数字')
+  else c.problem(column, `未知的零售户 ${licenseNo}`)
+  return licenseNo
+}
+
+export const LICENSE = /^\d{12}$/
+export const SKU_CODE = /^[0-9A-Za-z]{1,32}$/

@@ -1,0 +1,110 @@
+import { fail } from '../errors'
+import type { Deps } from '../ports'
+import type { Retailer, ReminderOffset, ReminderSchedule } from '../model'
+import { repos, type Repos } from '../repos'
+import { ownShop } from '../identity'
+import { overridesFor } from '../calendar'
+import type { CalendarOverride } from '../schedule'
+import { chinaIso } from '../chinaTime'
+import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
+import { consentsHeld } from './consents'
+import { ORDER_REMINDER } from './content'
+import type { ReminderSettingsData } from '../../contracts/results'
+
+export interface ReminderChange {
+  enabled?: boolean
+  offsets?: Partial<Record<ReminderOffset, boolean>>
+}
+
+/** Reminders are off until the retailer turns them on (and gives WeChat consent on that tap). */
+export const defaultSchedule = (licenseNo: string): ReminderSchedule => ({
+  _id: licenseNo,
+  licenseNo,
+  enabled: false,
+  offsets: { ...DEFAULT_OFFSETS },
+  cursor: null,
+  nextFireAt: null,
+  version: 0,
+  updatedAt: '',
+})
+
+/**
+ * A schedule after a change. Turning reminders on starts the cursor now: nothing from before
+ * is sent late. The next fire time is the first reminder after the cursor.
+ */
+export const changedSchedule = (
+  current: ReminderSchedule,
+  change: ReminderChange,
+  retailer: Retailer,
+  overrides: readonly CalendarOverride[],
+  now: number,
+): ReminderSchedule => {
+  const enabled = change.enabled ?? current.enabled
+  const offsets = { ...current.offsets, ...change.offsets }
+  const cursor = enabled && (!current.enabled || current.cursor === null) ? now : current.cursor
+  const nextFireAt = enabled ? nextReminderAfter(retailer.orderWindow, overrides, offsets, cursor ?? now) : null
+  return { ...current, enabled, offsets, cursor, nextFireAt, version: current.version + 1, updatedAt: new Date(now).toISOString() }
+}
+
+/** Writes a schedule only over the version it was computed from; false when another write came first. */
+const writeOver = async (db: Repos, before: ReminderSchedule, after: ReminderSchedule): Promise<boolean> => {
+  if (before.version === 0 && !(await db.reminderSchedules.get(before._id))) return db.reminderSchedules.insert(after)
+  const { _id, ...fields } = after
+  void _id
+  return (await db.reminderSchedules.update({ _id: before._id, version: before.version }, fields)) === 1
+}
+
+/** Applies a change with optimistic retries (the timer may be moving the same schedule on). */
+const applyChange = async (db: Repos, retailer: Retailer, change: ReminderChange, now: number): Promise<ReminderSchedule> => {
+  const overrides = await overridesFor(db, retailer)
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = (await db.reminderSchedules.get(retailer.licenseNo)) ?? defaultSchedule(retailer.licenseNo)
+    const next = changedSchedule(current, change, retailer, overrides, now)
+    if (await writeOver(db, current, next)) return next
+  }
+  return fail('CONFLICT', '设置正在被修改，请稍后再试')
+}
+
+const view = async (db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {
+  const overrides = await overridesFor(db, retailer)
+  const left = await consentsHeld(db, caller)
+  return {
+    enabled: schedule.enabled,
+    offsets: schedule.offsets,
+    quietHours: QUIET_HOURS,
+    template: ORDER_REMINDER,
+    left,
+    exhausted: schedule.enabled && left === 0,
+    upcoming: remindersAfter(retailer.orderWindow, overrides, schedule.offsets, now, 3).map((r) => ({
+      offset: r.offset,
+      at: chinaIso(r.at),
+      cycleId: r.cycle.cycleId,
+      last: r.last,
+    })),
+  }
+}
+
+export const reminderSettings = async (deps: Deps, caller: string): Promise<ReminderSettingsData> => {
+  const db = repos(deps.store)
+  const { retailer } = await ownShop(db, caller)
+  const schedule = (await db.reminderSchedules.get(retailer.licenseNo)) ?? defaultSchedule(retailer.licenseNo)
+  return view(db, caller, retailer, schedule, deps.clock.now().getTime())
+}
+
+export const updateReminderSettings = async (deps: Deps, caller: string, change: ReminderChange): Promise<ReminderSettingsData> => {
+  const db = repos(deps.store)
+  const { retailer } = await ownShop(db, caller)
+  const now = deps.clock.now().getTime()
+  return view(db, caller, retailer, await applyChange(db, retailer, change, now), now)
+}
+
+/**
+ * Recomputes a shop's next fire time after its order window or calendar changed (the imports
+ * call this for the shops they touched), so a window moved earlier is not reminded late.
+ */
+export const refreshReminderSchedule = async (deps: Deps, licenseNo: string): Promise<void> => {
+  const db = repos(deps.store)
+  const retailer = await db.retailers.get(licenseNo)
+  if (!retailer || !(await db.reminderSchedules.get(licenseNo))) return
+  await applyChange(db, retailer, {}, deps.clock.now().getTime())
+}

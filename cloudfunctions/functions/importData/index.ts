@@ -1,0 +1,25 @@
+import { callable } from '../define'
+import { fail } from '../../core/errors'
+import type { Deps } from '../../core/ports'
+import type { Files } from '../../core/imports/files'
+import { importFile } from '../../importer/run'
+
+/** Openids allowed to import, from the function's configuration: ADMIN_OPENIDS, comma separated. */
+export const adminOpenIds = (value = process.env.ADMIN_OPENIDS ?? ''): Set<string> =>
+  new Set(value.split(',').map((id) => id.trim()).filter(Boolean))
+
+/**
+ * The company side's import: the same formats and checks as `npm run import`, reading a CSV the
+ * admin uploaded to cloud storage. Bad rows are listed in the answer (with skipInvalid, the good
+ * rows are imported and the bad ones only listed: there is no folder to write them next to).
+ */
+export default callable({
+  name: 'importData',
+  run: async ({ kind, fileId, skipInvalid }, { deps, caller }) => {
+    if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', '只有管理员可以导入数据')
+    const files = (deps as Deps & { files?: Files }).files
+    if (!files) return fail('INTERNAL', '文件存储未配置')
+    const source = await files.read(fileId).catch(() => fail('NOT_FOUND', '找不到这个文件'))
+    return importFile({ store: deps.store, kind, source, file: fileId, skipInvalid, now: deps.clock.now() })
+  },
+})

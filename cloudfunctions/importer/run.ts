@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto'
+import type { DocumentStore } from '../core/ports'
+import { repos } from '../core/repos'
+import type { CalendarEntry, FactKind, Retailer, Sku } from '../core/model'
+import type { ImportKind, Known, KindSpec, StagedSpec } from '../core/imports/kinds'
+import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from '../core/imports/facts'
+import { calendarSpec, retailersSpec, skusSpec } from '../core/imports/entities'
+import { addMonths, monthOf } from '../core/insights/days'
+import { chinaDate } from '../core/schedule'
+import type { ImportReport } from '../contracts/insights'
+import { checkFile, type CheckResult, type Progress } from './check'
+import { Journal, recoverImports } from './journal'
+import { Staging } from './staging'
+import { FactWriter } from './applyFacts'
+import { applyEntities } from './applyEntities'
+import { recordImportedOrders } from './orders'
+import { refreshPeerStats } from './peers'
+
+export const SPECS = {
+  retailers: retailersSpec,
+  skus: skusSpec,
+  sales: salesSpec,
+  purchases: purchasesSpec,
+  inventory: inventorySpec,
+  calendar: calendarSpec,
+} satisfies Record<ImportKind, KindSpec<unknown>>
+
+/** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
+export const PEER_MONTHS_AFTER_RETAILERS = 13
+
+export interface ImportOptions {
+  store: DocumentStore
+  kind: ImportKind
+  source: AsyncIterable<Uint8Array>
+  /** The file's name, for the report and the journal. */
+  file: string
+  /** Import the good rows and set the bad ones aside instead of refusing the file. */
+  skipInvalid?: boolean
+  /** Where rejected rows go with --skip-invalid (none: they are only reported). */
+  rejectedPath?: string
+  now: Date
+  onProgress?: (progress: Progress) => void
+}
+
+const loadKnown = async (store: DocumentStore, today: string): Promise<Known> => {
+  const db = repos(store)
+  const [retailers, skus] = await Promise.all([db.retailers.find({}), db.skus.find({})])
+  return {
+    retailers: new Map(retailers.map((r) => [r.licenseNo, { district: r.district, orderWindow: r.orderWindow }])),
+    skus: new Map(skus.map((s) => [s.skuCode, { wholesaleFenPerCarton: s.wholesaleFenPerCarton }])),
+    districts: new Set(retailers.map((r) => r.district)),
+    today,
+  }
+}
+
+/** One import at a time per store: recovery must never mistake a running import for a crashed one. */
+const queues = new WeakMap<DocumentStore, Promise<unknown>>()
+
+/**
+ * Imports one file through the journal, so it lands whole or not at all. Sales, purchases and
+ * stock are written as they are checked (one read of the file) and rolled back if a bad row turns
+ * up; the register, the catalogue and the calendar are checked whole first and staged on disk.
+ * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
+ */
+export const importFile = (options: ImportOptions): Promise<ImportReport> => {
+  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => importNow(options))
+  queues.set(options.store, run.catch(() => undefined))
+  return run
+}
+
+const FACT_KINDS: readonly ImportKind[] = ['sales', 'purchases', 'inventory']
+
+const importNow = async (options: ImportOptions): Promise<ImportReport> => {
+  const { store, kind, skipInvalid = false, now } = options
+  const started = performance.now()
+  await recoverImports(store, now.toISOString())
+  const today = chinaDate(now.getTime())
+  const known = await loadKnown(store, today)
+  const journal = await Journal.begin(store, {
+    _id: `${kind}|${now.toISOString()}|${randomUUID()}`,
+    kind,
+    sha256: '',
+    file: options.file,
+    startedAt: now.toISOString(),
+    rows: 0,
+    imported: 0,
+  })
+  const staging = FACT_KINDS.includes(kind) ? null : await Staging.create()
+  try {
+    let refused = false
+    let checked: CheckResult
+    let good = 0
+    const onRows = (rows: number) => options.onProgress?.({ phase: 'apply', rows, done: rows, total: good })
+    const check = <R>(accept: (row: R) => void, settle?: () => Promise<void>) =>
+      checkFile({
+        spec: SPECS[kind] as unknown as KindSpec<R>,
+        known,
+        source: options.source,
+        accept,
+        settle,
+        // Without --skip-invalid the first bad row stops all writing; the rest is only checked.
+        onRejected: () => (refused ||= !skipInvalid),
+        rejectedPath: skipInvalid ? options.rejectedPath : undefined,
+        onProgress: options.onProgress,
+      })
+    try {
+      if (staging === null) {
+        // Rows are written while the file is read: the reading progress is the progress.
+        const writer = new FactWriter(kind as FactKind, store, journal)
+        checked = await check<FactRow>(
+          (row) => refused || writer.add(row),
+          () => (refused ? Promise.resolve() : writer.settle()),
+        )
+        refused ||= checked.fatal
+        if (!refused) {
+          const applied = await writer.finish()
+          if (kind === 'purchases') await recordImportedOrders(store, journal, known, applied.orderDays)
+          else await refreshPeerStats(store, journal, applied.months)
+        }
+      } else {
+        const spec = SPECS[kind] as StagedSpec<Retailer | Sku | CalendarEntry>
+        checked = await check<Retailer | Sku | CalendarEntry>((row) => staging.add(spec.stage(row)))
+        staging.close()
+        refused ||= checked.fatal
+        good = checked.good
+        if (!refused) {
+          const collection = kind === 'retailers' ? 'retailers' : kind === 'skus' ? 'skus' : 'calendar'
+          await applyEntities(spec, collection, store, journal, staging.batches(), onRows)
+          if (kind === 'retailers' && journal.changed > 0) {
+            const month = monthOf(today)
+            await refreshPeerStats(store, journal, Array.from({ length: PEER_MONTHS_AFTER_RETAILERS }, (_, i) => addMonths(month, -i)))
+          }
+        }
+      }
+      if (refused) {
+        await journal.abandon()
+      } else {
+        await journal.finish({ sha256: checked.sha256, rows: checked.rows, imported: checked.good, finishedAt: new Date(now.getTime() + (performance.now() - started)).toISOString() })
+      }
+    } catch (error) {
+      // Undo at once what this import wrote; if even that fails, the next import or start does it.
+      await recoverImports(store, new Date().toISOString()).catch(() => undefined)
+      throw error
+    }
+    const seconds = (performance.now() - started) / 1000
+    return {
+      kind,
+      file: options.file,
+      rows: checked.rows,
+      imported: refused ? 0 : checked.good,
+      rejected: checked.rejected,
+      problems: checked.problems,
+      moreProblems: checked.moreProblems,
+      applied: !refused,
+      ...(skipInvalid && options.rejectedPath && checked.rejected > 0 ? { rejectedFile: options.rejectedPath } : {}),
+      changedDocs: refused ? 0 : journal.changed,
+      seconds,
+      rowsPerSecond: seconds > 0 ? checked.rows / seconds : 0,
+    }
+  } finally {
+    await staging?.remove()
+  }
+}

@@ -1,0 +1,31 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EmbeddedStore } from '../../../cloudfunctions/adapters/embedded/store'
+import { seedDemoCounty } from '../../../cloudfunctions/seed'
+
+const VARIABLE = 'SHOPMATE_SEEDED_TEMPLATE'
+
+/**
+ * Jest global setup for the browser tests: seeds the full demo county (with its twelve months of
+ * shop data) once per run; each test file then starts from a copy, in milliseconds.
+ */
+export default async function seedTemplate(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'shopmate-template-'))
+  await seedDemoCounty(await new EmbeddedStore(dir).open())
+  process.env[VARIABLE] = dir
+}
+
+export const removeTemplate = (): void => {
+  const dir = process.env[VARIABLE]
+  if (dir) rmSync(dir, { recursive: true, force: true })
+}
+
+/** A fresh data folder holding the seeded county. */
+export const copyOfTemplate = (): string => {
+  const template = process.env[VARIABLE]
+  if (!template) throw new Error(`${VARIABLE} is not set: run the browser tests through jest (its globalSetup seeds it).`)
+  const dir = mkdtempSync(join(tmpdir(), 'shopmate-'))
+  cpSync(template, dir, { recursive: true })
+  return dir
+}

@@ -1,0 +1,5 @@
+import { removeTemplate } from './seedTemplate'
+
+export default function teardown(): void {
+  removeTemplate()
+}
