@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyRetailerView, MyRetailersData } from '@contracts'
+import { currentCycle } from '@core/schedule'
+import { orderCountdown } from '@/lib/orderCountdown'
+import { useNow } from '@/lib/useNow'
+import { messageOf } from '@/lib/messages'
+import { openPage } from '@/lib/routes'
+import { markOrdered } from '@/services/orders'
+import { askForReminders } from '@/services/reminders'
+
+/**
+ * A helper's view: each shop they help with its deadline and, given `remind` or `order`, its
+ * status; 标记家人已代订 for shops they may order for; and their own reminder consents, which the
+ * escalation reminder (shop not ordered by its last reminder) needs.
+ */
+export function HelpedShops({ data, onChange }: { data: MyRetailersData; onChange: (next: MyRetailersData) => void }) {
+  const [consentNote, setConsentNote] = useState('')
+  const reminded = data.retailers.some((r) => r.scopes.includes('remind'))
+
+  const replace = (shop: MyRetailerView) =>
+    onChange({ ...data, retailers: data.retailers.map((r) => (r.licenseNo === shop.licenseNo ? shop : r)) })
+
+  const addConsent = async () => {
+    setConsentNote('')
+    try {
+      const consents = await askForReminders()
+      if (!consents) return setConsentNote('没有开启。需要时再点一次，在微信弹出的窗口里选“允许”')
+      onChange({ ...data, consents })
+    } catch (error) {
+      setConsentNote(messageOf(error))
+    }
+  }
+
+  return (
+    <View className='helped-shops'>
+      <View className='card'>
+        <Text className='title'>我帮忙的店铺</Text>
+        {data.retailers.length === 0 && <Text className='line muted'>您还没有帮忙的店铺。店主邀请您后，在这里输入邀请码。</Text>}
+      </View>
+      {data.retailers.map((shop) => (
+        <HelpedShop key={shop.licenseNo} shop={shop} onMarked={replace} />
+      ))}
+      {reminded && (
+        <View className='card helper-consents'>
+          <Text className='reminders-state'>
+            {data.consents.left > 0 ? `店主到最后一次提醒还没订货时，会提醒您（还可提醒 ${data.consents.left} 次）` : '您还收不到订货提醒'}
+          </Text>
+          <Button className='btn btn-primary helper-add-reminders' onClick={() => void addConsent()}>
+            {data.consents.left > 0 ? '增加提醒次数' : '接收订货提醒'}
+          </Button>
+          {consentNote !== '' && <Text className='error-text'>{consentNote}</Text>}
+        </View>
+      )}
+      <Button className='btn enter-invite' onClick={() => openPage('invite')}>
+        输入邀请码
+      </Button>
+    </View>
+  )
+}
+
+function HelpedShop({ shop, onMarked }: { shop: MyRetailerView; onMarked: (shop: MyRetailerView) => void }) {
+  const now = useNow()
+  const view = orderCountdown(shop.orderWindow, now, shop.overrides)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  // The status loaded belongs to one cycle; once the clock moves into the next, it no longer applies.
+  const { cycle } = currentCycle(shop.orderWindow, now, shop.overrides)
+  const status = shop.order?.cycleId === cycle.cycleId ? shop.order : null
+  const ordered = status !== null && status.status !== 'notOrdered'
+  const canMark = shop.scopes.includes('order') && view.phase === 'open' && !ordered
+
+  const mark = async () => {
+    setBusy(true)
+    setError('')
+    try {
+      const marked = await markOrdered(shop.licenseNo)
+      onMarked({ ...shop, cycleId: marked.cycleId, order: marked })
+    } catch (failure) {
+      setError(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card helped-shop'>
+      <Text className='title helped-name'>{shop.shopName}</Text>
+      <Text className='line muted'>{`您是${shop.kindText}`}</Text>
+      <Text className='line helped-when'>{view.when}</Text>
+      {shop.order && (
+        <Text className={`line order-status is-${view.phase === 'open' ? (status?.status ?? 'notOrdered') : 'waiting'}`}>
+          {view.phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${status.statusText}` : '本周订货：未订货'}
+        </Text>
+      )}
+      {canMark && (
+        <Button className='btn btn-primary btn-large mark-for-family' onClick={() => void mark()} disabled={busy}>
+          标记家人已代订
+        </Button>
+      )}
+      {error !== '' && <Text className='error-text'>{error}</Text>}
+    </View>
+  )
+}

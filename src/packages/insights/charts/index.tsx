@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { SummaryData } from '@contracts'
+import { chinaDate } from '@core/schedule'
+import { isDate } from '@core/insights/days'
+import { fetchSummary } from '@/services/insights'
+import { messageOf } from '@/lib/messages'
+import { dayRange, monthDay, weekdayOf, formatCount, formatYuan } from '@/lib/numbers'
+import { PageRoot } from '@/components/PageRoot'
+import { ErrorState } from '@/components/ErrorState'
+import { ColumnChart } from '../components/ColumnChart'
+import { BarList } from '../components/BarList'
+import { dailyCaption, dailyColumns, topSellerBars } from './series'
+import { suggestedOrderUrl } from '@/pages/insights/links'
+import { PERIOD_NAMES } from '@/pages/insights/words'
+import './index.scss'
+
+type State = { status: 'loading' } | { status: 'ready'; data: SummaryData } | { status: 'error'; message: string }
+
+/** `?period=week|month&date=YYYY-MM-DD[&retailer=…]`, as the 经营 tab opens it; anything else: this month. */
+const useQuery = () => {
+  const { params } = useRouter()
+  return {
+    period: params.period === 'week' ? ('week' as const) : ('month' as const),
+    date: params.date && isDate(params.date) ? params.date : chinaDate(Date.now()),
+    retailer: params.retailer || undefined,
+  }
+}
+
+/** 销售图表: the period's sales day by day, and its ten best sellers, with every value in words too. */
+export default function Charts() {
+  const { period, date, retailer } = useQuery()
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const [showDays, setShowDays] = useState(false)
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' })
+    try {
+      // Opened from the 经营 tab, the answer it has just loaded is reused.
+      setState({ status: 'ready', data: await fetchSummary({ period, date, retailer }, { reuse: true }) })
+    } catch (error) {
+      setState({ status: 'error', message: messageOf(error) })
+    }
+  }, [period, date, retailer])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (state.status === 'loading') {
+    return (
+      <PageRoot className='charts'>
+        <View aria-busy>
+          <View className='card skeleton skeleton-chart' />
+          <View className='card skeleton skeleton-chart' />
+          <Text className='muted'>正在加载图表…</Text>
+        </View>
+      </PageRoot>
+    )
+  }
+  if (state.status === 'error') {
+    return (
+      <PageRoot className='charts'>
+        <ErrorState message={state.message} onRetry={() => void load()} />
+      </PageRoot>
+    )
+  }
+
+  const { data } = state
+  const caption = dailyCaption(data.daily)
+  return (
+    <PageRoot className='charts'>
+      <View className='card daily-sales'>
+        <Text className='title'>{`${PERIOD_NAMES[data.period]}每天销售额`}</Text>
+        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatYuan(data.current.salesFen)}`}</Text>
+        <Text className='chart-caption'>{caption}</Text>
+        <ColumnChart columns={dailyColumns(data.daily, data.period)} caption={caption} />
+        <Button className='btn toggle-days' onClick={() => setShowDays(!showDays)}>
+          {showDays ? '收起每天明细' : '查看每天明细'}
+        </Button>
+        {showDays && (
+          <View className='day-list'>
+            {data.daily.map((day) => (
+              <View key={day.date} className='day-row'>
+                <Text>{`${monthDay(day.date)} ${weekdayOf(day.date)}`}</Text>
+                <Text className='day-figures'>{`${formatYuan(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className='card top-sellers'>
+        <Text className='title'>{`${PERIOD_NAMES[data.period]}热销前十`}</Text>
+        <Text className='line muted'>按卖出的包数排</Text>
+        {data.topSkus.length === 0 ? (
+          <Text className='line muted'>这段时间还没有卖出</Text>
+        ) : (
+          <BarList bars={topSellerBars(data.topSkus)} />
+        )}
+      </View>
+
+      <Button className='btn btn-primary open-order' onClick={() => void Taro.navigateTo({ url: suggestedOrderUrl(retailer) })}>
+        查看下次订货建议
+      </Button>
+    </PageRoot>
+  )
+}

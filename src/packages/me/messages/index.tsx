@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { MessagesData } from '@contracts'
+import { chinaLabel } from '@core/chinaTime'
+import { PageRoot } from '@/components/PageRoot'
+import { ErrorState } from '@/components/ErrorState'
+import { messageOf } from '@/lib/messages'
+import { fetchMessages } from '@/services/messages'
+import './index.scss'
+
+/** 我的 → 消息: every reminder addressed to this user, newest first, with its time and what became of it. */
+export default function Messages() {
+  const [data, setData] = useState<MessagesData | null>(null)
+  const [error, setError] = useState('')
+  const load = useCallback(async () => {
+    setError('')
+    try {
+      setData(await fetchMessages())
+    } catch (failure) {
+      setError(messageOf(failure))
+    }
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <PageRoot className='messages'>
+      {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
+      {!data && error === '' && <Text className='muted'>正在加载…</Text>}
+      {data?.messages.length === 0 && (
+        <View className='card'>
+          <Text className='muted'>还没有提醒记录</Text>
+        </View>
+      )}
+      {data?.messages.map((m) => (
+        <View key={m.id} className={`card message is-${m.outcome}`}>
+          <Text className='title message-title'>{m.title}</Text>
+          {m.role === 'helper' && <Text className='line message-shop'>{m.retailer.shopName}</Text>}
+          <Text className='line message-time'>{chinaLabel(Date.parse(m.at))}</Text>
+          <Text className='line message-outcome'>{m.outcome === 'sent' ? `✓ ${m.outcomeText}` : `✗ ${m.outcomeText}`}</Text>
+        </View>
+      ))}
+    </PageRoot>
+  )
+}

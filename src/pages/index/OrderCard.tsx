@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { HomeData, OrderStatusView } from '@contracts'
+import { currentCycle } from '@core/schedule'
+import { chinaLabel } from '@core/chinaTime'
+import { useNow } from '@/lib/useNow'
+import { messageOf } from '@/lib/messages'
+import { callManager, markOrdered, openOrderPlatform } from '@/services/orders'
+import { askForReminders, updateReminderSettings } from '@/services/reminders'
+
+type Patch = (change: Partial<HomeData>) => void
+
+/**
+ * This week's order: its status in words (未订货 / 已订货 / 家人已代订), 去订货, 我已订货 while the
+ * window is open, then 下周也提醒我 — the natural moment to ask WeChat for the next reminder.
+ */
+export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
+  const now = useNow()
+  const { phase, cycle } = currentCycle(data.orderWindow, now, data.overrides)
+  // The status the page loaded belongs to one cycle; once the clock moves into the next, it no longer applies.
+  const order: OrderStatusView | null = data.order.cycleId === cycle.cycleId ? data.order : null
+  const ordered = order !== null && order.status !== 'notOrdered'
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [askNextWeek, setAskNextWeek] = useState(false)
+  const [nextWeekNote, setNextWeekNote] = useState('')
+
+  const goOrder = async () => {
+    const result = await openOrderPlatform()
+    setNote(result.opened ? '' : result.note)
+  }
+
+  const mark = async () => {
+    setBusy(true)
+    setNote('')
+    try {
+      const marked = await markOrdered()
+      patch({ order: marked })
+      setAskNextWeek(true)
+    } catch (error) {
+      setNote(messageOf(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remindNextWeek = async () => {
+    try {
+      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
+      const consents = await askForReminders()
+      if (!consents) return setNextWeekNote('没有开启，需要时可在“我的 → 提醒设置”里再开')
+      const reminders = data.reminders.enabled ? data.reminders : await updateReminderSettings({ enabled: true })
+      patch({ reminders: { enabled: reminders.enabled, left: consents.left, exhausted: consents.left === 0 } })
+      setAskNextWeek(false)
+      setNextWeekNote(`好的，下周订货时会提醒您（还可提醒 ${consents.left} 次）`)
+    } catch (error) {
+      setNextWeekNote(messageOf(error))
+    }
+  }
+
+  // The words carry the status (✓ marks done); the colour only repeats it.
+  const statusText = phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${order.statusText}` : '本周订货：未订货'
+  return (
+    <View className='card order-card'>
+      <Text className={`order-status is-${phase === 'open' ? (order?.status ?? 'notOrdered') : 'waiting'}`}>
+        {statusText}
+      </Text>
+      {data.lastCycle && (
+        <Text className='last-cycle line muted care-hide'>{`上次（${chinaLabel(Date.parse(data.lastCycle.closedAt))} 截止）：${data.lastCycle.resultText}`}</Text>
+      )}
+      <Button className='btn btn-primary btn-large go-order' onClick={() => void goOrder()}>
+        去订货
+      </Button>
+      {phase === 'open' && !ordered && (
+        <Button className='btn btn-large mark-ordered' onClick={() => void mark()} disabled={busy}>
+          我已订货
+        </Button>
+      )}
+      {note !== '' && <Text className='order-note line'>{note}</Text>}
+      {askNextWeek && (
+        <Button className='btn remind-next-week care-hide' onClick={() => void remindNextWeek()}>
+          下周也提醒我
+        </Button>
+      )}
+      {nextWeekNote !== '' && <Text className='next-week-note line care-hide'>{nextWeekNote}</Text>}
+      <Button className='btn btn-large call-manager' onClick={() => callManager(data.manager.phone)}>
+        拨打客户经理
+      </Button>
+      <Text className='manager line muted care-hide'>{`客户经理：${data.manager.name}　${data.manager.phone}`}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { HomeData } from '@contracts'
+import { messageOf } from '@/lib/messages'
+import { askForReminders, updateReminderSettings } from '@/services/reminders'
+
+/**
+ * Whether reminders can reach the retailer: off, 提醒次数已用完, or how many are left — each with
+ * the one tap that fixes it (WeChat's consent is one message per tap).
+ */
+export function RemindersCard({ reminders, onChange }: { reminders: HomeData['reminders']; onChange: (next: HomeData['reminders']) => void }) {
+  const [note, setNote] = useState('')
+
+  const addMore = async () => {
+    setNote('')
+    try {
+      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
+      const consents = await askForReminders()
+      if (!consents) return setNote('没有增加。需要时再点一次，在微信弹出的窗口里选“允许”')
+      const enabled = reminders.enabled || (await updateReminderSettings({ enabled: true })).enabled
+      onChange({ enabled, left: consents.left, exhausted: enabled && consents.left === 0 })
+    } catch (error) {
+      setNote(messageOf(error))
+    }
+  }
+
+  return (
+    <View className='card reminders-card care-hide'>
+      {!reminders.enabled ? (
+        <>
+          <Text className='reminders-state'>订货提醒未开启</Text>
+          <Text className='line muted'>开启后，订货开始时、截止当天中午和截止前 2 小时，会在微信里提醒您。</Text>
+          <Button className='btn btn-primary enable-reminders' onClick={() => void addMore()}>
+            开启订货提醒
+          </Button>
+        </>
+      ) : reminders.exhausted ? (
+        <>
+          <Text className='reminders-state reminders-exhausted'>提醒次数已用完</Text>
+          <Text className='line muted'>微信每同意一次，只能收到一条提醒。点下面的按钮，再增加一次。</Text>
+          <Button className='btn btn-primary add-reminders' onClick={() => void addMore()}>
+            增加提醒次数
+          </Button>
+        </>
+      ) : (
+        <>
+          <Text className='reminders-state reminders-left'>
+            还可提醒 <Text className='key-number'>{reminders.left}</Text> 次
+          </Text>
+          <Button className='btn add-reminders' onClick={() => void addMore()}>
+            增加提醒次数
+          </Button>
+        </>
+      )}
+      {note !== '' && <Text className='error-text'>{note}</Text>}
+    </View>
+  )
+}

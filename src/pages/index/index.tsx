@@ -1,0 +1,82 @@
+import { useEffect } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { ErrorState } from '@/components/ErrorState'
+import { HelpedShops } from '@/components/HelpedShops'
+import { PageRoot } from '@/components/PageRoot'
+import { openPage } from '@/lib/routes'
+import { Countdown } from './Countdown'
+import { OrderCard } from './OrderCard'
+import { RemindersCard } from './RemindersCard'
+import { useHome } from './useHome'
+import './index.scss'
+
+/**
+ * 首页: the retailer's shop, the live countdown to the next order deadline, this week's order and
+ * whether reminders can reach them. In 长辈模式 (app.scss `.care`) only the countdown, 去订货,
+ * 我已订货 and 拨打客户经理 remain. A user who only helps others sees the shops they help.
+ */
+export default function Home() {
+  const { state, reload, retry, patch, setHelping } = useHome()
+  const helpedShop = useRouter().params.retailer
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  // A helper's reminder opens the home page naming the shop; a retailer who also helps others sees it in their list.
+  const ownShop = state.status === 'ready' ? state.data.shop.licenseNo : null
+  useEffect(() => {
+    if (helpedShop && ownShop && helpedShop !== ownShop) openPage('family')
+  }, [helpedShop, ownShop])
+
+  if (state.status === 'loading') {
+    return (
+      <PageRoot className='home is-loading'>
+        <View className='card skeleton skeleton-shop' />
+        <View className='card skeleton skeleton-countdown' />
+        <Text className='muted'>正在加载…</Text>
+      </PageRoot>
+    )
+  }
+  if (state.status === 'error') {
+    return (
+      <PageRoot className='home'>
+        <ErrorState message={state.message} onRetry={retry} />
+      </PageRoot>
+    )
+  }
+  if (state.status === 'helper') {
+    return (
+      <PageRoot className='home helper-home'>
+        <HelpedShops data={state.data} onChange={setHelping} />
+      </PageRoot>
+    )
+  }
+
+  const { data } = state
+  const { shop, orderWindow, overrides, calendarNotices } = data
+  return (
+    <PageRoot className='home'>
+      <View className='card shop-card care-hide'>
+        <Text className='shop-name title'>{shop.shopName}</Text>
+        <View className='shop-facts'>
+          <Text className='grade'>{`档位 ${shop.grade}`}</Text>
+          <Text className='district'>{shop.district}</Text>
+        </View>
+      </View>
+      {calendarNotices.length > 0 && (
+        <View className='card calendar-notices care-hide'>
+          {calendarNotices.map((notice) => (
+            <Text key={notice.cycleId} className='calendar-notice line'>
+              {notice.text}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Countdown orderWindow={orderWindow} overrides={overrides} />
+      <OrderCard data={data} patch={patch} />
+      <RemindersCard reminders={data.reminders} onChange={(reminders) => patch({ reminders })} />
+    </PageRoot>
+  )
+}

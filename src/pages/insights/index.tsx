@@ -1,0 +1,120 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { chinaDate } from '@core/schedule'
+import type { PeriodKind } from '@contracts'
+import { PageRoot } from '@/components/PageRoot'
+import { ErrorState } from '@/components/ErrorState'
+import { goTo } from '@/lib/routes'
+import { useSummary, type HelpedShop } from './useSummary'
+import { Figures } from './Figures'
+import { Alerts } from './Alerts'
+import { Benchmark } from './Benchmark'
+import { ShopFacts } from './ShopFacts'
+import { chartsUrl, suggestedOrderUrl } from './links'
+import { PERIOD_NAMES } from './words'
+import './index.scss'
+
+const PERIODS: PeriodKind[] = ['week', 'month']
+
+const open = (url: string) => void Taro.navigateTo({ url })
+
+/** For a family helper: whose 经营 this is, and the other shops they may look at. */
+function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown?: string; onPick: (licenseNo: string) => void }) {
+  const current = shops.find((shop) => shop.licenseNo === shown)
+  if (!current) return null
+  return (
+    <View className='card helped-shop-note'>
+      <Text className='title'>{current.shopName}</Text>
+      <Text className='line muted'>{`您是这家店的${current.kindText}，看到的是店里的经营数据`}</Text>
+      {shops
+        .filter((shop) => shop.licenseNo !== shown)
+        .map((shop) => (
+          <Button key={shop.licenseNo} className='btn' onClick={() => onPick(shop.licenseNo)}>
+            {`看 ${shop.shopName}`}
+          </Button>
+        ))}
+    </View>
+  )
+}
+
+/**
+ * 经营: the shop's numbers first, then what needs attention, how it stands among its peers, and
+ * its grade and quota. The charts and the suggested order are a tap away, in the insights subpackage.
+ */
+export default function Insights() {
+  const { period, state, helped, retailer, switchTo, retry, reload } = useSummary()
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  // A tab stays mounted: back on it on another day, the figures would still be yesterday's.
+  useDidShow(() => {
+    if (state.status === 'ready' && state.date !== chinaDate(Date.now())) void reload()
+  })
+
+  return (
+    <PageRoot className='insights'>
+      <HelpedShopPicker shops={helped} shown={retailer} onPick={(licenseNo) => switchTo({ retailer: licenseNo })} />
+      <View className='period-switch'>
+        {PERIODS.map((kind) => (
+          <Button
+            key={kind}
+            className={`period-option ${kind === period ? 'is-selected' : ''}`}
+            aria-pressed={kind === period}
+            onClick={() => switchTo({ period: kind })}
+          >
+            {PERIOD_NAMES[kind]}
+          </Button>
+        ))}
+      </View>
+
+      {state.status === 'loading' && (
+        <View className='insights-loading' aria-busy>
+          <View className='card skeleton skeleton-figures' />
+          <View className='card skeleton skeleton-list' />
+          <Text className='muted'>正在加载经营数据…</Text>
+        </View>
+      )}
+
+      {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
+
+      {state.status === 'unbound' && (
+        <View className='card'>
+          <Text className='title'>还没有绑定店铺</Text>
+          <Text className='line muted'>绑定店铺后，这里会显示您店里的销售额、毛利和同类店对比。</Text>
+          <Text className='line muted'>家人帮手：店主给您“查看经营数据”的权限后，这里会显示那家店的经营数据。</Text>
+          <Button className='btn btn-primary' onClick={() => goTo('bind')}>
+            去绑定店铺
+          </Button>
+        </View>
+      )}
+
+      {state.status === 'ready' && !state.data.hasPosData && (
+        <View className='card no-pos'>
+          <Text className='title'>还没有扫码销售数据</Text>
+          <Text className='line'>开通云POS扫码销售后，这里会显示每天的销售额、销量和毛利，热销和滞销的烟，以及和同类店的对比。</Text>
+          <Text className='line muted'>开通云POS，请联系您的客户经理；开通后每卖一包烟扫一下码即可。</Text>
+        </View>
+      )}
+
+      {state.status === 'ready' && state.data.hasPosData && (
+        <>
+          <Figures data={state.data} />
+          <View className='card entries'>
+            <Button className='btn btn-primary open-charts' onClick={() => open(chartsUrl(period, state.date, retailer))}>
+              查看每日销售和热销排行图
+            </Button>
+            <Button className='btn open-order' onClick={() => open(suggestedOrderUrl(retailer))}>
+              查看下次订货建议
+            </Button>
+          </View>
+          <Alerts data={state.data} />
+          <Benchmark benchmark={state.data.benchmark} />
+        </>
+      )}
+
+      {state.status === 'ready' && <ShopFacts data={state.data} />}
+    </PageRoot>
+  )
+}

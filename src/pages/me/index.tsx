@@ -1,0 +1,62 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useShop } from './useShop'
+import { CareModeCard } from './CareModeCard'
+import { goTo, openPage } from '@/lib/routes'
+import { signOut } from '@/services/identity'
+import { ErrorState } from '@/components/ErrorState'
+import { PageRoot } from '@/components/PageRoot'
+import './index.scss'
+
+const switchIdentity = () => {
+  signOut()
+  goTo('signIn')
+}
+
+/** 我的: the bound shop, its reminders, helpers and messages, 长辈模式, and (local host only) switching demo identity. */
+export default function Me() {
+  const { state, retry } = useShop()
+  return (
+    <PageRoot className='me'>
+      {state.status === 'loading' && <View className='card'><Text className='muted'>正在加载…</Text></View>}
+      {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
+      {state.status === 'unbound' && (
+        <View className='card'>
+          <Text className='title'>尚未绑定店铺</Text>
+          <Button className='btn btn-primary' onClick={() => goTo('bind')}>
+            去绑定店铺
+          </Button>
+        </View>
+      )}
+      {state.status === 'ready' && (
+        <View className='card shop-card'>
+          <Text className='shop-name title'>{state.shop.shopName}</Text>
+          <Text className='license line muted'>{`许可证号：${state.shop.licenseNo}`}</Text>
+        </View>
+      )}
+      <View className='card me-menu'>
+        {state.status === 'ready' && (
+          <>
+            <Button className='btn menu-item open-reminders' onClick={() => openPage('reminders')}>
+              提醒设置
+            </Button>
+            <Button className='btn menu-item open-helpers' onClick={() => openPage('helpers')}>
+              家人帮手
+            </Button>
+          </>
+        )}
+        <Button className='btn menu-item open-messages' onClick={() => openPage('messages')}>
+          消息
+        </Button>
+        <Button className='btn menu-item open-family' onClick={() => openPage('family')}>
+          我帮忙的店铺
+        </Button>
+      </View>
+      <CareModeCard />
+      {process.env.TARO_ENV === 'h5' && (
+        <Button className='btn switch-identity' onClick={switchIdentity}>
+          切换身份
+        </Button>
+      )}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,1 @@
+import './tabbar.h5.scss'
