@@ -1,18 +1,18 @@
-import type { PropsWithChildren } from 'react'
-import { PageMeta, View } from '@tarojs/components'
+import type { CSSProperties, PropsWithChildren } from 'react'
+import { View } from '@tarojs/components'
 import { useCareMode } from '@/lib/useCareMode'
 
 /**
- * Every page's root: `.page`, plus `.care` in 长辈模式 — the one switch app.scss styles from. In
- * WeChat the page's rem follows the user's WeChat font size (PageMeta rootFontSize=system), so the
- * care-mode sizes, written in rem with a px floor, grow with it.
+ * Every page's root: `.page`, plus `.care` in 长辈模式 — the one switch app.scss styles from —
+ * with --text-scale, how much larger than standard the user has set their text, which the
+ * care-mode sizes are multiplied by.
  */
 export function PageRoot({ className, children }: PropsWithChildren<{ className: string }>) {
-  const { on } = useCareMode()
+  const { on, scale } = useCareMode()
+  const style = on ? ({ '--text-scale': String(scale) } as CSSProperties) : undefined
   return (
-    <>
-      {process.env.TARO_ENV === 'weapp' && <PageMeta rootFontSize='system' />}
-      <View className={`page ${className}${on ? ' care' : ''}`}>{children}</View>
-    </>
+    <View className={`page ${className}${on ? ' care' : ''}`} style={style}>
+      {children}
+    </View>
   )
 }

@@ -7,12 +7,11 @@ import Taro from '@tarojs/taro'
  */
 export const CARE_KEY = 'shopmate.careMode'
 
-/**
- * WeChat's font setting that counts as "large": a scale factor of 1.2 or more (standard is 1), or a
- * font size of 20px or more (standard is 16–17px). Chosen so 标准 and one step up do not trigger it.
- */
-const LARGE_SCALE = 1.2
-const LARGE_FONT_PX = 20
+/** Text set this much larger than standard counts as "large": the cue to suggest care mode. */
+export const LARGE_TEXT_SCALE = 1.2
+/** Standard text size in WeChat (fontSizeSetting) and in browsers, in px. */
+const STANDARD_TEXT_PX = 16
+const MAX_SCALE = 2
 
 /** H5: `?care=1` / `?care=0` before the hash; taken once and dropped, so the switch in 我的 wins afterwards. */
 const takeFromAddress = (): boolean | null => {
@@ -46,18 +45,23 @@ export const readCareMode = (): boolean => {
   }
 }
 
-/** Whether the user has made WeChat's (or, in H5, the browser's) text large: the cue to suggest care mode. */
-export const prefersLargeText = (): boolean => {
-  if (process.env.TARO_ENV === 'h5') {
-    // The browser's own default text size, which users raise in its settings (16px standard).
-    return parseFloat(getComputedStyle(document.documentElement).fontSize) >= LARGE_FONT_PX
-  }
+/**
+ * How much larger than standard the user has set their text, at least 1: WeChat's font scale
+ * (getAppBaseInfo().fontSizeScaleFactor, or its font size ÷ 16px on older WeChat); in H5 the
+ * browser's root font size ÷ 16px, which users raise in the browser's settings.
+ */
+export const textScale = (): number => {
+  let scale = 1
   try {
-    const base = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number; fontSizeSetting?: number } | undefined
-    if (typeof base?.fontSizeScaleFactor === 'number') return base.fontSizeScaleFactor >= LARGE_SCALE
-    if (typeof base?.fontSizeSetting === 'number') return base.fontSizeSetting >= LARGE_FONT_PX
-    return (Taro.getSystemInfoSync().fontSizeSetting ?? 0) >= LARGE_FONT_PX
+    if (process.env.TARO_ENV === 'h5') {
+      scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / STANDARD_TEXT_PX
+    } else {
+      const base = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number; fontSizeSetting?: number } | undefined
+      const setting = base?.fontSizeSetting ?? Taro.getSystemInfoSync().fontSizeSetting
+      scale = base?.fontSizeScaleFactor ?? (setting ? setting / STANDARD_TEXT_PX : 1)
+    }
   } catch {
-    return false
+    // No reading of the user's text size: standard.
   }
+  return Number.isFinite(scale) ? Math.min(MAX_SCALE, Math.max(1, scale)) : 1
 }
