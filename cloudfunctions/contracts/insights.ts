@@ -43,7 +43,7 @@ export interface SlowMover {
   skuCode: string
   name: string
   packsOnHand: number
-  /** Last day it sold, when within the month before the 30 days or since; null: longer ago or never. */
+  /** Last day it sold, when since the start of the month the 30 days begin in; null: longer ago or never. */
   lastSaleDate: string | null
 }
 

@@ -1,3 +1,5 @@
+import type { Files } from './imports/files'
+
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
  * the embedded store, a settable clock and an outbox on a laptop and in tests.
@@ -101,6 +103,8 @@ export interface Tokens {
 }
 
 export interface Deps {
+  /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */
+  files?: Files
   store: DocumentStore
   clock: Clock
   notifier: Notifier

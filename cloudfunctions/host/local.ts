@@ -3,6 +3,7 @@ import { Outbox } from '../adapters/local/outbox'
 import { localPhones } from '../adapters/local/phones'
 import { systemClock } from '../adapters/local/clock'
 import { nodeTokens } from '../adapters/node/tokens'
+import { localFiles } from '../adapters/local/files'
 import type { Clock, Deps } from '../core/ports'
 
 /** Everything the functions need on a laptop, over one data folder. */
@@ -19,6 +20,6 @@ export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
   return {
     store,
     outbox,
-    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones, tokens: nodeTokens }),
+    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones, tokens: nodeTokens, files: localFiles() }),
   }
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { createHost } from './server'
 import { openLocalHome } from './local'
 import { seedDemoCounty } from '../seed'
+import { recoverImports } from '../importer/journal'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
 
 /** `npm start`: the local host for one county on this laptop. */
@@ -14,6 +15,9 @@ const main = async (): Promise<void> => {
 
   const started = Date.now()
   const home = await openLocalHome(dataDir)
+  // An import that died half-way is rolled back before anyone reads the data.
+  const rolledBack = await recoverImports(home.store)
+  if (rolledBack > 0) console.log(`已撤销 ${rolledBack} 个未完成的导入`)
   if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
 
   const server = createHost({ home, staticDir })

@@ -23,7 +23,7 @@ type Message = { progress?: Progress; report?: ImportReport; error?: string | { 
  */
 export const handOff = (port: number, kind: ImportKind, body: HandOff, onProgress: (p: Progress) => void): Promise<ImportReport> =>
   new Promise((done, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: `/dev/import/${kind}`, headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, agent: false, method: 'POST', path: `/dev/import/${kind}`, headers: { 'content-type': 'application/json' } }, (res) => {
       // Something else on the port (another program, or a host serving another data folder, 409):
       // no host owns this data folder, so the importer writes it itself.
       if (res.statusCode === 404 || res.statusCode === 409) {

@@ -2,6 +2,7 @@ import type { CollectionName } from '../core/collections'
 import type { Doc, DocumentStore, Filter } from '../core/ports'
 import type { ImportRecord, ImportUndo } from '../core/model'
 import { repos } from '../core/repos'
+import { bumpDataVersion } from '../core/insights/freshness'
 
 /** Documents per write (and per undo record): well under CloudBase's per-request limits. */
 export const BATCH = 500
@@ -27,6 +28,8 @@ export class Journal {
     // A former run of the same file may have left undo records behind: they are not ours.
     await db.importUndo.remove({ importId: record._id })
     await db.imports.put({ ...record, state: 'applying' })
+    // Summaries kept from before must not outlive what this import is about to change.
+    await bumpDataVersion(store)
     return new Journal(store, record._id)
   }
 
@@ -75,12 +78,14 @@ export class Journal {
   async abandon(): Promise<void> {
     await rollBack(this.store, this.importId)
     await repos(this.store).imports.remove({ _id: this.importId })
+    await bumpDataVersion(this.store)
   }
 
   async finish(outcome: Pick<ImportRecord, 'sha256' | 'rows' | 'imported' | 'finishedAt'>): Promise<void> {
     const db = repos(this.store)
     await db.imports.update({ _id: this.importId }, { ...outcome, state: 'done' })
     await db.importUndo.remove({ importId: this.importId })
+    await bumpDataVersion(this.store)
   }
 }
 
@@ -113,6 +118,7 @@ export const recoverImports = async (store: DocumentStore, at = new Date().toISO
   for (const record of stopped) {
     await rollBack(store, record._id)
     await db.imports.update({ _id: record._id }, { state: 'rolledBack', finishedAt: at })
+    await bumpDataVersion(store)
   }
   for (;;) {
     const [left] = await db.importUndo.find({}, { limit: 1 })

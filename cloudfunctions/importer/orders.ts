@@ -3,7 +3,7 @@ import type { OrderRecord } from '../core/model'
 import { repos } from '../core/repos'
 import type { Known } from '../core/imports/kinds'
 import { cycleOfOrderDate } from '../core/schedule'
-import { overridesAmong } from '../core/insights/cycles'
+import { pickOverrides } from '../core/calendar'
 import { loadByIds } from './applyFacts'
 import type { Journal } from './journal'
 
@@ -21,7 +21,7 @@ export const recordImportedOrders = async (store: DocumentStore, journal: Journa
     const [licenseNo, date] = key.split('|')
     const retailer = known.retailers.get(licenseNo)
     if (!retailer) continue
-    const { cycleId } = cycleOfOrderDate(retailer.orderWindow, date, overridesAmong(calendar, { licenseNo, district: retailer.district }))
+    const { cycleId } = cycleOfOrderDate(retailer.orderWindow, date, pickOverrides(calendar, { licenseNo, district: retailer.district }))
     const _id = `${licenseNo}|${cycleId}`
     // The marketing system gives the day, not the time: the record says the start of that day.
     if (!records.has(_id)) records.set(_id, { _id, licenseNo, cycleId, source: 'import', at: `${date}T00:00:00+08:00` })

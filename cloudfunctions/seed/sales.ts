@@ -6,6 +6,7 @@ import { costFen } from '../core/imports/facts'
 import { addDays, addMonths, dayNumber, dayOfMonth, daysBetween, monthOf, monthStart, weekStart } from '../core/insights/days'
 import { monthMetrics, type MonthMetrics } from '../core/insights/metrics'
 import { computePeerStats } from '../core/insights/peers'
+import { bumpDataVersion } from '../core/insights/freshness'
 import { seeded, type Random } from './random'
 import { shopProfile, type ProfileHints } from './shopProfile'
 
@@ -299,6 +300,7 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   await db.purchaseMonths.putMany(kept<PurchaseMonth>(months.purchases))
   await db.inventoryMonths.putMany(kept<InventoryMonth>(months.inventory))
   await db.peerStats.putMany(peerStatsOf(retailers, months.sales as SalesMonth[], months.inventory as InventoryMonth[]))
+  await bumpDataVersion(store)
 }
 
 const peerStatsOf = (retailers: readonly Retailer[], sales: readonly SalesMonth[], inventory: readonly InventoryMonth[]): PeerStats[] => {

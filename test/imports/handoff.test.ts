@@ -48,7 +48,7 @@ describe('npm run import and a running local host', () => {
     const elsewhere = join(files, 'elsewhere')
     const run = await runImport(['sales', 'sales.csv'], { cwd: files, port, dataDir: elsewhere })
     // That folder holds no county, so the shop is unknown there: checked there, not by the host.
-    expect(run).toMatchObject({ code: 1, via: 'store', report: { problems: [{ column: 'license_no', message: `未知的零售户 ${R}` }] } })
+    expect(run).toMatchObject({ code: 1, via: 'store', report: { problems: [{ column: 'license_no', message: `未知的零售户 ${R}` }, { column: 'sku_code' }] } })
   })
 
   it('says how to use it when the arguments are wrong', async () => {

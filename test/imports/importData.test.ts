@@ -12,7 +12,7 @@ describe('the importData function (company side)', () => {
   let dir: string
   let home: LocalHome
   const call = (caller: string | null, event: unknown, files = true) =>
-    invokeCallable(importData, event, { caller, deps: { ...home.deps(fixedClock('2026-03-18T10:00:00+08:00')), ...(files ? { files: localFiles(dir) } : {}) } as never })
+    invokeCallable(importData, event, { caller, deps: { ...home.deps(fixedClock('2026-03-18T10:00:00+08:00')), files: files ? localFiles(dir) : undefined } })
 
   beforeAll(async () => {
     dir = tempDir()

@@ -230,6 +230,18 @@ describe('the summary of a hand-made shop', () => {
     expect(await ask({ period: 'week', date: '2026-03-18', retailer: R }, 'neighbour')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('shows new data at once: a summary is reused only while no import changed the data', async () => {
+    const before = await data('week')
+    const again = await data('week')
+    expect(again).toEqual(before)
+    // Wednesday's first sales arrive: 2 packs of B.
+    await importText(world.local.store, 'sales', csv(SALES_COLUMNS, [[R, '2026-03-18', SKU_B, 2, 4000]]))
+    const after = await data('week')
+    // 8000 + 4000 fen, 7 + 2 packs, gross profit 800 + (4000 − 2 × 1800) = 1200.
+    expect(after.current).toEqual({ from: '2026-03-16', to: '2026-03-18', salesFen: 12000, packs: 9, grossProfitFen: 1200 })
+    expect(after.daily[2]).toEqual({ date: '2026-03-18', salesFen: 4000, packs: 2 })
+  })
+
   it('refuses a period that has not begun, a date that is not one, and unknown fields', async () => {
     expect(await ask({ period: 'week', date: '2026-03-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await ask({ period: 'month', date: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })

@@ -80,7 +80,7 @@ describe('the suggested order', () => {
     )
   })
 
-  it('is for the shop owner only until helpers are granted it', async () => {
+  it('is refused to anyone who neither owns the shop nor helps it with the order scope', async () => {
     expect(await world.call(suggestedOrder, 'stranger', { retailer: R }, NOW)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await world.call(suggestedOrder, 'stranger', {}, NOW)).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } })
   })

@@ -7,6 +7,7 @@ import { nodeTokens } from '../node/tokens'
 import { cloudNotifier } from './notifier'
 import { cloudPhones } from './phones'
 import { CloudBaseStore } from './store'
+import { cloudFiles } from './files'
 
 /** What a deployed function gets from where it runs: who is calling, and the adapters. */
 export interface Platform {
@@ -35,6 +36,7 @@ export const cloudPlatform = (): Platform => {
         notifier: cloudNotifier(),
         phones: cloudPhones(),
         tokens: nodeTokens,
+        files: cloudFiles(cloudbase()),
       }),
   }
 }

@@ -115,8 +115,8 @@ const datesOfWeek = (weekStart: string): string[] => {
 /** What merging has gathered about one day of the week; SKUs by their number. */
 interface DayState {
   date: string
-  /** Values of each SKU's line, by SKU number. */
-  values: (number[] | undefined)[]
+  /** Where each SKU's current values start in the merge's value store, by SKU number. */
+  at: (number | undefined)[]
   /** SKU numbers in the order their lines were first seen. */
   order: number[]
   skus: (SkuChange | undefined)[]
@@ -139,17 +139,22 @@ export const mergeWeek = (
   changes: MonthChanges,
 ): FactWeek | null => {
   const width = FACT_FIELDS[kind].length
+  // Every line's values, one after another: a row costs no array of its own.
+  const values: number[] = []
+  const scratch = new Array<number>(width)
   const days: (DayState | undefined)[] = []
   const dayOf = (offset: number): DayState => {
     const date = datesOfWeek(week.weekStart)[offset]
-    const state: DayState = { date, values: [], order: [], skus: [], sums: new Array<number>(width).fill(0), change: changeOf(changes, week.licenseNo, date), day: dayOfMonth(date), touched: false }
+    const state: DayState = { date, at: [], order: [], skus: [], sums: new Array<number>(width).fill(0), change: changeOf(changes, week.licenseNo, date), day: dayOfMonth(date), touched: false }
     for (const line of existing?.days[date]?.split('\n') ?? []) {
       const n = numbers.of(line.slice(0, line.indexOf(',')))
-      const values = new Array<number>(width)
-      readValues(line, values)
-      state.values[n] = values
+      readValues(line, scratch)
+      state.at[n] = values.length
       state.order.push(n)
-      for (let i = 0; i < width; i++) state.sums[i] += values[i]
+      for (let i = 0; i < width; i++) {
+        values.push(scratch[i])
+        state.sums[i] += scratch[i]
+      }
     }
     return (days[offset] = state)
   }
@@ -158,13 +163,12 @@ export const mergeWeek = (
   for (let at = 0; at < data.length; at += stride) {
     const day = days[data[at]] ?? dayOf(data[at])
     const n = data[at + 1]
-    const was = day.values[n]
+    const was = day.at[n]
     let same = was !== undefined
-    for (let i = 0; same && i < width; i++) same = was![i] === data[at + 2 + i]
+    for (let i = 0; same && i < width; i++) same = values[(was as number) + i] === data[at + 2 + i]
     if (same) continue
     if (was === undefined) day.order.push(n)
-    const now = data.slice(at + 2, at + stride)
-    day.values[n] = now
+    day.at[n] = values.length
     day.touched = true
     let sku = day.skus[n]
     if (!sku) {
@@ -174,13 +178,15 @@ export const mergeWeek = (
       day.skus[n] = sku
     }
     for (let i = 0; i < width; i++) {
-      const moved = now[i] - (was ? was[i] : 0)
+      const now = data[at + 2 + i]
+      const moved = now - (was === undefined ? 0 : values[was + i])
+      values.push(now)
       sku.delta[i] += moved
       day.sums[i] += moved
     }
     if (kind === 'sales') {
       const bit = 1 << (day.day - 1)
-      if (now[0] > 0) {
+      if (data[at + 2] > 0) {
         sku.soldSet |= bit
         sku.soldClear &= ~bit
       } else {
@@ -193,7 +199,14 @@ export const mergeWeek = (
   const text: Record<string, string> = { ...existing?.days }
   for (const day of days) {
     if (!day?.touched) continue
-    const lines = day.order.map((n) => `${numbers.codes[n]},${(day.values[n] as number[]).join(',')}`).join('\n')
+    const lines = day.order
+      .map((n) => {
+        const from = day.at[n] as number
+        let line = numbers.codes[n]
+        for (let i = 0; i < width; i++) line += `,${values[from + i]}`
+        return line
+      })
+      .join('\n')
     // Rows that changed a line and then changed it back (a file repeating a key) change nothing.
     if (lines === existing?.days[day.date]) continue
     touched = true

@@ -1,5 +1,6 @@
 import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
+import { Kept, dataVersion } from './freshness'
 import { fail } from '../errors'
 import type { Retailer, SalesMonth, Sku } from '../model'
 import { chinaDate, chinaDayStart } from '../schedule'
@@ -11,7 +12,8 @@ import { DAY_MS, addDays, addMonths, dateIn, datesFrom, daysBetween, monthOf, mo
 import { change, eachDay, figuresOver, lastSales, monthMetrics, stockOn, turnoverDays, type Figures } from './metrics'
 import { peerStatsId, standing } from './peers'
 import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
-import { deliveryDate, nextTwoCycles, overridesFor } from './cycles'
+import { deliveryDate, nextTwoCycles } from './cycles'
+import { overridesFor } from '../calendar'
 
 /** A SKU in stock that has not sold for this many days is a slow mover (滞销). */
 export const SLOW_DAYS = 30
@@ -56,18 +58,31 @@ const changes = (now: Figures, base: Figures) => ({
 })
 
 /** The operating summary of one shop for the week or month holding `date`. */
+/** Computed summaries, reused for a minute while no import has changed the data under them. */
+const kept = new Kept<SummaryData>(60_000)
+
 export const getSummary = async (deps: Deps, caller: string, event: SummaryEvent): Promise<SummaryData> => {
   const db = repos(deps.store)
+  // Who may see what is checked afresh on every call; only the figures are reused.
   const { retailer, helper } = await actingFor(db, caller, event.retailer, 'insights')
   if (helper) await logHelperAction(deps, helper, 'viewSummary')
   const now = deps.clock.now().getTime()
   const today = chinaDate(now)
   if (periodOf(event.period, event.date).from > today) return fail('INVALID_ARGUMENT', '这个时段还没有开始')
+  const key = `${retailer.licenseNo}|${event.period}|${event.date}|${today}|${await dataVersion(deps.store)}`
+  const known = kept.get(deps.store, key, now)
+  if (known) return known
+  const summary = await computeSummary(db, retailer, event, now, today)
+  kept.set(deps.store, key, summary, now)
+  return summary
+}
+
+const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent, now: number, today: string): Promise<SummaryData> => {
   const { period, asOf, current, previous, lastYear } = comparedSpans(event.period, event.date, today)
   const license = retailer.licenseNo
   const slowFrom = addDays(asOf, -(SLOW_DAYS - 1))
-  // The month before the slow-mover window too, so a recent last sale can be dated.
-  const saleHistory = { from: monthStart(addMonths(monthOf(slowFrom), -1)), to: asOf }
+  // Last sales are dated from the start of the month the 30 days begin in: no extra month is read.
+  const saleHistory = { from: monthStart(monthOf(slowFrom)), to: asOf }
   const salesMonthsWanted = [current, previous, lastYear, saleHistory].flatMap((s) => monthsFrom(s.from, s.to))
   const asOfMonth = monthOf(asOf)
 

@@ -1,7 +1,5 @@
 import { callable } from '../define'
 import { fail } from '../../core/errors'
-import type { Deps } from '../../core/ports'
-import type { Files } from '../../core/imports/files'
 import { importFile } from '../../importer/run'
 
 /** Openids allowed to import, from the function's configuration: ADMIN_OPENIDS, comma separated. */
@@ -17,7 +15,7 @@ export default callable({
   name: 'importData',
   run: async ({ kind, fileId, skipInvalid }, { deps, caller }) => {
     if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', '只有管理员可以导入数据')
-    const files = (deps as Deps & { files?: Files }).files
+    const files = deps.files
     if (!files) return fail('INTERNAL', '文件存储未配置')
     const source = await files.read(fileId).catch(() => fail('NOT_FOUND', '找不到这个文件'))
     return importFile({ store: deps.store, kind, source, file: fileId, skipInvalid, now: deps.clock.now() })

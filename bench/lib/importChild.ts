@@ -1,0 +1,81 @@
+/**
+ * One measurement of bench/lib/import.mjs, in a process of its own so its peak RSS is its own:
+ *   generate <file> <rows>   a POS sales export of the demo county, sorted by date, shop, SKU
+ *   import <file> <dataDir>  the importer, into a store holding the county (seeded untimed)
+ *   parse <file>             csv-parse alone, read the same way the importer reads
+ * Prints one JSON line.
+ */
+import { createReadStream, createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { parse } from 'csv-parse'
+import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { seedDemoCounty, COUNTY_SIZE } from '../../cloudfunctions/seed'
+import { seeded } from '../../cloudfunctions/seed/random'
+import { makeCatalogue } from '../../cloudfunctions/seed/catalogue'
+import { licenseOf } from '../../cloudfunctions/seed/county'
+import { importFile } from '../../cloudfunctions/importer/run'
+import { addDays } from '../../cloudfunctions/core/insights/days'
+import { chinaDate } from '../../cloudfunctions/core/schedule'
+
+const SKUS_PER_SHOP_DAY = 25
+const peakRss = () => process.resourceUsage().maxRSS * 1024
+
+const generate = async (file: string, rows: number) => {
+  const skus = makeCatalogue(seeded(20261123))
+  const days = Math.ceil(rows / (COUNTY_SIZE * SKUS_PER_SHOP_DAY))
+  const first = addDays(chinaDate(Date.now()), -days - 1)
+  const out = createWriteStream(file)
+  let text = 'license_no,date,sku_code,packs,sales_fen\n'
+  let written = 0
+  for (let day = 0; day < days && written < rows; day++) {
+    const date = addDays(first, day)
+    for (let shop = 1; shop <= COUNTY_SIZE && written < rows; shop++) {
+      // Each shop sells 25 of the 60 SKUs a day, a different 25 for different shops.
+      for (let k = 0; k < SKUS_PER_SHOP_DAY && written < rows; k++, written++) {
+        const sku = skus[(shop * 7 + k * 2) % skus.length]
+        const packs = 1 + ((shop + day + k) % 8)
+        text += `${licenseOf(shop)},${date},${sku.skuCode},${packs},${packs * sku.retailFenPerPack}\n`
+      }
+      if (text.length > 1 << 20) {
+        if (!out.write(text)) await once(out, 'drain')
+        text = ''
+      }
+    }
+  }
+  out.end(text)
+  await once(out, 'finish')
+  return { rows: written }
+}
+
+const importOnce = async (file: string, dataDir: string) => {
+  const store = await new EmbeddedStore(dataDir).open()
+  await seedDemoCounty(store, undefined, { shopData: false })
+  const started = performance.now()
+  const report = await importFile({ store, kind: 'sales', source: createReadStream(file, { highWaterMark: 1 << 20 }), file, now: new Date() })
+  const seconds = (performance.now() - started) / 1000
+  if (!report.applied || report.imported !== report.rows) throw new Error(`import refused the file: ${JSON.stringify(report.problems.slice(0, 3))}`)
+  return { rows: report.rows, seconds, changedDocs: report.changedDocs, peakRss: peakRss() }
+}
+
+const parseOnce = async (file: string) => {
+  const started = performance.now()
+  let rows = -1 // the header
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true })
+  parser.on('data', () => rows++)
+  const done = once(parser, 'end')
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) if (!parser.write(chunk)) await once(parser, 'drain')
+  parser.end()
+  await done
+  return { rows, seconds: (performance.now() - started) / 1000, peakRss: peakRss() }
+}
+
+const main = async () => {
+  const [mode, file, arg] = process.argv.slice(2)
+  const result = mode === 'generate' ? await generate(file, Number(arg)) : mode === 'import' ? await importOnce(file, arg) : await parseOnce(file)
+  console.log(JSON.stringify(result))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
