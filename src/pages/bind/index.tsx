@@ -5,7 +5,6 @@ import type { BaseEventOrig } from '@tarojs/components/types/common'
 import { bindShop } from '@/services/shop'
 import { goTo, openPage } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
-import './index.scss'
 
 const LICENSE = /^\d{12}$/
 
