@@ -13,6 +13,7 @@ import { Journal, recoverImports } from './journal'
 import { Staging } from './staging'
 import { FactWriter } from './applyFacts'
 import { applyEntities } from './applyEntities'
+import { refreshAllReminderSchedules } from '../core/reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
 
@@ -135,6 +136,8 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
       if (refused) {
         await journal.abandon()
       } else {
+        // New windows or calendar changes move when reminders are due.
+        if ((kind === 'retailers' || kind === 'calendar') && journal.changed > 0) await refreshAllReminderSchedules(store, now.getTime())
         await journal.finish({ sha256: checked.sha256, rows: checked.rows, imported: checked.good, finishedAt: new Date(now.getTime() + (performance.now() - started)).toISOString() })
       }
     } catch (error) {

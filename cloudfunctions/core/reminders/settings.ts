@@ -1,5 +1,5 @@
 import { fail } from '../errors'
-import type { Deps } from '../ports'
+import type { Deps, DocumentStore } from '../ports'
 import type { Retailer, ReminderOffset, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownShop } from '../identity'
@@ -107,4 +107,26 @@ export const refreshReminderSchedule = async (deps: Deps, licenseNo: string): Pr
   const retailer = await db.retailers.get(licenseNo)
   if (!retailer || !(await db.reminderSchedules.get(licenseNo))) return
   await applyChange(db, retailer, {}, deps.clock.now().getTime())
+}
+
+/**
+ * After a retailers or calendar import: every schedule is planned again from the new windows and
+ * overrides, so a window moved earlier is not reminded late. Pages by license, like the tick.
+ */
+export const refreshAllReminderSchedules = async (store: DocumentStore, now: number): Promise<number> => {
+  const db = repos(store)
+  let refreshed = 0
+  let after = ''
+  for (;;) {
+    const page = await db.reminderSchedules.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: 500 })
+    for (const schedule of page) {
+      const retailer = await db.retailers.get(schedule.licenseNo)
+      if (retailer) {
+        await applyChange(db, retailer, {}, now)
+        refreshed++
+      }
+    }
+    if (page.length < 500) return refreshed
+    after = page[page.length - 1]._id
+  }
 }
