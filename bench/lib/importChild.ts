@@ -5,7 +5,7 @@
  *   parse <file>             csv-parse alone, read the same way the importer reads
  * Prints one JSON line.
  */
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { parse } from 'csv-parse'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
@@ -18,7 +18,14 @@ import { addDays } from '../../cloudfunctions/core/insights/days'
 import { chinaDate } from '../../cloudfunctions/core/schedule'
 
 const SKUS_PER_SHOP_DAY = 25
-const peakRss = () => process.resourceUsage().maxRSS * 1024
+/**
+ * Peak resident memory of this process's own address space (VmHWM). Not getrusage's maxRSS: Linux
+ * carries that over fork and exec, so a child of a large bench process would report its parent's peak.
+ */
+const peakRss = (): number => {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))
+  return match ? Number(match[1]) * 1024 : process.resourceUsage().maxRSS * 1024
+}
 
 const generate = async (file: string, rows: number) => {
   const skus = makeCatalogue(seeded(20261123))
