@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { fetchDemoIdentities, type DemoIdentities } from '@/services/signin'
+import { fetchDemoIdentities } from '@/services/signin'
 import { newDevOpenId, signInAs } from '@/services/identity'
 import { goTo } from '@/lib/routes'
-import { messageOf } from '@/lib/messages'
+import { useLoad } from '@/lib/useLoad'
 import { ErrorState } from '@/components/ErrorState'
 import './index.scss'
 
@@ -19,20 +18,7 @@ const startAsNewUser = () => {
 
 /** H5 only (local host): act as one of the demo WeChat users, or as a new one who still has to bind. */
 export default function SignIn() {
-  const [list, setList] = useState<DemoIdentities | null>(null)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      setList(await fetchDemoIdentities())
-    } catch (failure) {
-      setError(messageOf(failure))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: list, error, reload: load } = useLoad(fetchDemoIdentities)
 
   return (
     <View className='page signin'>

@@ -1,28 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { MessagesData } from '@contracts'
 import { chinaLabel } from '@core/chinaTime'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorState } from '@/components/ErrorState'
-import { messageOf } from '@/lib/messages'
+import { useLoad } from '@/lib/useLoad'
 import { fetchMessages } from '@/services/messages'
 import './index.scss'
 
 /** 我的 → 消息: every reminder addressed to this user, newest first, with its time and what became of it. */
 export default function Messages() {
-  const [data, setData] = useState<MessagesData | null>(null)
-  const [error, setError] = useState('')
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      setData(await fetchMessages())
-    } catch (failure) {
-      setError(messageOf(failure))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, error, reload: load } = useLoad(fetchMessages)
 
   return (
     <PageRoot className='messages'>
