@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
 import type { Reply, SuggestedOrderData, SummaryData } from '@contracts'
 import { chinaDate } from '@core/schedule'
 import { describeChange, formatCount, formatYuan } from '@/lib/numbers'
-import { launchChromium, PHONE } from './support/browser'
-import { startAppHost } from './support/appHost'
-import type { TestHost } from '../support/localHome'
+import type { Page } from 'playwright-core'
+import { phoneSession } from './support/phoneSession'
 
 jest.setTimeout(90_000)
 
@@ -18,39 +16,22 @@ const RETAILER = 'demo-retailer-1'
 const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).click()
 
 describe('经营 (operating summary)', () => {
-  let host: TestHost
-  let browser: Browser
-  let page: Page
+  const session = phoneSession()
 
-  const ask = async <T>(name: string, event: unknown, caller: string): Promise<Reply<T>> => (await host.call(name, event, caller)) as Reply<T>
+  const ask = async <T>(name: string, event: unknown, caller: string): Promise<Reply<T>> => (await session.host.call(name, event, caller)) as Reply<T>
   const summary = async (period: 'week' | 'month'): Promise<SummaryData> => {
     const reply = await ask<SummaryData>('summary', { period, date: chinaDate(Date.now()) }, RETAILER)
     if (!reply.ok) throw new Error(`summary failed: ${reply.error.message}`)
     return reply.data
   }
 
-  beforeAll(async () => {
-    host = await startAppHost()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.close()
-  })
-  beforeEach(async () => {
-    page = await (await browser.newContext(PHONE)).newPage()
-  })
-  afterEach(async () => {
-    await page.context().close()
-  })
-
   const openInsights = async () => {
-    await page.goto(`${host.base}/?as=${RETAILER}`)
-    await page.locator('.shop-name', { hasText: '福满便利店' }).waitFor()
-    await tab(page, '经营')
-    await page.locator('.page.insights .figure-salesFen').waitFor()
+    await session.page.goto(`${session.host.base}/?as=${RETAILER}`)
+    await session.page.locator('.shop-name', { hasText: '福满便利店' }).waitFor()
+    await tab(session.page, '经营')
+    await session.page.locator('.page.insights .figure-salesFen').waitFor()
   }
-  const text = (selector: string) => page.locator(selector).innerText()
+  const text = (selector: string) => session.page.locator(selector).innerText()
 
   it("shows this month's sales, packs and gross profit as the summary function reports them, each with its change in words", async () => {
     const month = await summary('month')
@@ -61,7 +42,7 @@ describe('经营 (operating summary)', () => {
     expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(month.current.salesFen))
     expect(await text('.figure-packs .figure-value')).toBe(`${formatCount(month.current.packs)} 包`)
     expect(await text('.figure-grossProfitFen .figure-value')).toBe(formatYuan(month.current.grossProfitFen))
-    expect(await page.locator('.figure-salesFen .change').allInnerTexts()).toEqual([
+    expect(await session.page.locator('.figure-salesFen .change').allInnerTexts()).toEqual([
       describeChange('上月', month.vsPrevious.salesFen),
       describeChange('去年同期', month.vsLastYear.salesFen),
     ])
@@ -73,39 +54,39 @@ describe('经营 (operating summary)', () => {
     expect(await text('.standing-turnover')).toMatch(/^您的库存周转 [\d.]+ 天，快于 \d+% 的同类店；同类店中位数 [\d.]+ 天，标杆店 [\d.]+ 天$/)
     // The demo shop is seeded to run short of its hot sellers: the first warning names the first one.
     expect(month.stockWarnings.length).toBeGreaterThan(0)
-    expect(await page.locator('.stock-warnings .alert-name').first().innerText()).toBe(month.stockWarnings[0].name)
+    expect(await session.page.locator('.stock-warnings .alert-name').first().innerText()).toBe(month.stockWarnings[0].name)
   })
 
   it('switches to this week and shows the week summary', async () => {
     const week = await summary('week')
     await openInsights()
-    await page.locator('.period-option', { hasText: '本周' }).click()
-    await page.locator('.period-range', { hasText: '本周' }).waitFor()
+    await session.page.locator('.period-option', { hasText: '本周' }).click()
+    await session.page.locator('.period-range', { hasText: '本周' }).waitFor()
     expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(week.current.salesFen))
-    expect(await page.locator('.figure-salesFen .change').first().innerText()).toBe(describeChange('上周', week.vsPrevious.salesFen))
+    expect(await session.page.locator('.figure-salesFen .change').first().innerText()).toBe(describeChange('上周', week.vsPrevious.salesFen))
   })
 
   it('draws the daily sales chart and the top-sellers chart, with their labels', async () => {
     const month = await summary('month')
     await openInsights()
-    await page.locator('.open-charts').click()
-    await page.locator('.column-chart').waitFor()
+    await session.page.locator('.open-charts').click()
+    await session.page.locator('.column-chart').waitFor()
 
     // One column per day so far, the best day drawn at full height and every column named for screen readers.
-    expect(await page.locator('.column').count()).toBe(month.daily.length)
+    expect(await session.page.locator('.column').count()).toBe(month.daily.length)
     const best = month.daily.reduce((top, day) => (day.salesFen > top.salesFen ? day : top))
-    const tallest = page.locator('.column-bar.is-max').first()
+    const tallest = session.page.locator('.column-bar.is-max').first()
     expect((await tallest.boundingBox())!.height).toBeGreaterThan(100) // 92 % of the 160 px plot
-    expect(await page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatYuan(best.salesFen))
-    expect(await page.locator('.column-label').first().innerText()).toBe('1日')
+    expect(await session.page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatYuan(best.salesFen))
+    expect(await session.page.locator('.column-label').first().innerText()).toBe('1日')
     expect(await text('.chart-caption')).toContain(`最高`)
 
     // Ten best sellers by packs, each with its name, packs and money written beside the bar.
-    expect(await page.locator('.bar-row').count()).toBe(month.topSkus.length)
+    expect(await session.page.locator('.bar-row').count()).toBe(month.topSkus.length)
     const first = month.topSkus[0]
-    expect(await page.locator('.bar-label').first().innerText()).toBe(`1. ${first.name}`)
-    expect(await page.locator('.bar-value').first().innerText()).toBe(`${first.packs} 包 · ${formatYuan(first.salesFen)}`)
-    expect((await page.locator('.bar-fill').first().boundingBox())!.width).toBeGreaterThan(200) // the longest bar fills its track
+    expect(await session.page.locator('.bar-label').first().innerText()).toBe(`1. ${first.name}`)
+    expect(await session.page.locator('.bar-value').first().innerText()).toBe(`${first.packs} 包 · ${formatYuan(first.salesFen)}`)
+    expect((await session.page.locator('.bar-fill').first().boundingBox())!.width).toBeGreaterThan(200) // the longest bar fills its track
   })
 
   it('shows the suggested order line by line with a total, and copies it as text', async () => {
@@ -115,28 +96,28 @@ describe('经营 (operating summary)', () => {
     expect(order.lines.length).toBeGreaterThan(0)
 
     await openInsights()
-    await page.locator('.open-order').click()
-    await page.locator('.order-line').first().waitFor()
-    expect(await page.locator('.order-line').count()).toBe(order.lines.length)
-    expect(await page.locator('.order-line-name').first().innerText()).toBe(order.lines[0].name)
-    expect(await page.locator('.order-line-cartons').first().innerText()).toBe(`${order.lines[0].cartons} 条`)
-    expect(await page.locator('.order-line-reason').first().innerText()).toBe(order.lines[0].reason)
+    await session.page.locator('.open-order').click()
+    await session.page.locator('.order-line').first().waitFor()
+    expect(await session.page.locator('.order-line').count()).toBe(order.lines.length)
+    expect(await session.page.locator('.order-line-name').first().innerText()).toBe(order.lines[0].name)
+    expect(await session.page.locator('.order-line-cartons').first().innerText()).toBe(`${order.lines[0].cartons} 条`)
+    expect(await session.page.locator('.order-line-reason').first().innerText()).toBe(order.lines[0].reason)
     expect(await text('.order-total-cartons')).toContain(`合计 ${order.totalCartons} 条`)
     expect(await text('.quota-note')).toContain(`还可订 ${order.quota.remainingCartons} 条`)
 
-    await page.locator('.copy-order').click()
-    await page.getByText('内容已复制').waitFor()
+    await session.page.locator('.copy-order').click()
+    await session.page.getByText('内容已复制').waitFor()
     // Taro's H5 clipboard keeps what it copied in storage as well: it is the function's text, unchanged.
-    const copied = await page.evaluate(() => JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}').data)
+    const copied = await session.page.evaluate(() => JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}').data)
     expect(copied).toBe(order.text)
   })
 
   it('shows a family helper with no shop of their own the 经营 of the shop they help', async () => {
     // demo-family-1 helps 福满便利店 with every scope, insights included.
     const month = await summary('month')
-    await page.goto(`${host.base}/?as=demo-family-1#/pages/insights/index`)
-    await page.locator('.helped-shop-note .title', { hasText: '福满便利店' }).waitFor()
-    await page.locator('.page.insights .figure-salesFen').waitFor()
+    await session.page.goto(`${session.host.base}/?as=demo-family-1#/pages/insights/index`)
+    await session.page.locator('.helped-shop-note .title', { hasText: '福满便利店' }).waitFor()
+    await session.page.locator('.page.insights .figure-salesFen').waitFor()
     expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(month.current.salesFen))
   })
 
@@ -144,20 +125,20 @@ describe('经营 (operating summary)', () => {
     // January 2020 is before the demo's twelve months of POS data.
     const before = await ask<SummaryData>('summary', { period: 'month', date: '2020-01-15' }, RETAILER)
     expect(before.ok && before.data.hasPosData).toBe(false)
-    await page.clock.install({ time: new Date('2020-01-15T10:00:00+08:00') })
-    await page.goto(`${host.base}/?as=${RETAILER}#/pages/insights/index`)
-    await page.locator('.no-pos').waitFor()
+    await session.page.clock.install({ time: new Date('2020-01-15T10:00:00+08:00') })
+    await session.page.goto(`${session.host.base}/?as=${RETAILER}#/pages/insights/index`)
+    await session.page.locator('.no-pos').waitFor()
     expect(await text('.no-pos')).toContain('开通云POS扫码销售后，这里会显示')
-    expect(await page.locator('.figure-salesFen').count()).toBe(0)
+    expect(await session.page.locator('.figure-salesFen').count()).toBe(0)
   })
 
   it("says plainly why a helper cannot see a shop's suggested order they were not given", async () => {
     const refused = await ask('suggestedOrder', { retailer: '350625100002' }, 'demo-family-1')
     expect(refused.ok).toBe(false)
-    await page.goto(`${host.base}/?as=demo-family-1#/packages/insights/order/index?retailer=350625100002`)
-    await page.locator('.refused').waitFor()
+    await session.page.goto(`${session.host.base}/?as=demo-family-1#/packages/insights/order/index?retailer=350625100002`)
+    await session.page.locator('.refused').waitFor()
     expect(await text('.refused-message')).toBe(refused.ok ? '' : refused.error.message)
-    expect(await page.locator('.refused .btn', { hasText: '重试' }).count()).toBe(0)
+    expect(await session.page.locator('.refused .btn', { hasText: '重试' }).count()).toBe(0)
   })
 })
 

@@ -18,16 +18,17 @@ const HUGE = 'x'.repeat(200_000)
 /** Events no function accepts: not objects, or objects with a field no schema knows. */
 const ALWAYS_BAD: unknown[] = [[], 'home', 42, true, { unexpected: 1 }, { openId: 'demo-retailer-2' }, { _id: 'x' }, { padding: HUGE }]
 
-describe('every function validates its event strictly and changes nothing when it refuses', () => {
-  let dir: string
-  let local: LocalHome
-  beforeAll(async () => {
-    dir = tempDataDir()
-    local = await openLocalHome(dir)
-    await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
-  })
-  afterAll(() => cleanup(dir))
+/** One seeded county for the file: nothing here may change it (the first block proves that). */
+let dir: string
+let local: LocalHome
+beforeAll(async () => {
+  dir = tempDataDir()
+  local = await openLocalHome(dir)
+  await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
+})
+afterAll(() => cleanup(dir))
 
+describe('every function validates its event strictly and changes nothing when it refuses', () => {
   const callables = functions.filter((f): f is CallableDef => f.kind === 'callable')
 
   it.each(callables.map((f) => [f.name, f] as const))('%s rejects malformed events with INVALID_ARGUMENT', async (_name, def) => {
@@ -70,15 +71,6 @@ describe('every function validates its event strictly and changes nothing when i
 })
 
 describe('a caller only ever sees their own shop', () => {
-  let dir: string
-  let local: LocalHome
-  beforeAll(async () => {
-    dir = tempDataDir()
-    local = await openLocalHome(dir)
-    await seedDemoCounty(local.store, COUNTY_SIZE, { shopData: false })
-  })
-  afterAll(() => cleanup(dir))
-
   it('answers home with the caller’s shop, whoever is named in the event', async () => {
     const own = await invokeCallable(home, {}, { caller: 'demo-retailer-2', deps: local.deps() })
     expect(own).toMatchObject({ ok: true, data: { shop: { licenseNo: '350625100002', shopName: '王记食杂店' } } })
