@@ -2,7 +2,7 @@
  * One measurement of bench/lib/import.mjs, in a process of its own so its peak RSS is its own:
  *   generate <file> <rows>   a POS sales export of the demo county, sorted by date, shop, SKU
  *   import <file> <dataDir>  the importer, into a store holding the county (seeded untimed)
- *   parse <file>             csv-parse alone, read the same way the importer reads
+ *   parse <file>             csv-parse alone over the same file, in the same 1 MB reads
  * Prints one JSON line.
  */
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs'

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { CsvError, parse } from 'csv-parse'
 import { RowChecker, type RowProblem } from '../core/imports/fields'
 import type { Known, KindSpec } from '../core/imports/kinds'
-import { toUtf8, type Decoded, type Encoding } from './decode'
+import { toText, type Decoded, type Encoding } from './decode'
+import { CsvFormatError, CsvReader } from './csv'
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 100
@@ -84,8 +84,7 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
 
   let header: string[] | null = null
   let checker: RowChecker | null = null
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true })
-  parser.on('data', (record: string[]) => {
+  const reader = new CsvReader((record) => {
     if (result.fatal) return
     if (!header) {
       header = record.map((name) => name.trim())
@@ -113,10 +112,6 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     c.problems.forEach(note)
     rejected?.push(csvLine([...record, String(c.row), c.problems.map((p) => `${p.column}：${p.message}`).join('；')]))
   })
-  const finished = new Promise<void>((resolve, reject) => {
-    parser.on('end', resolve)
-    parser.on('error', reject)
-  })
 
   try {
     let reported = 0
@@ -127,8 +122,8 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
         yield chunk
       }
     })()
-    for await (const utf8 of toUtf8(counted, decoded)) {
-      if (!parser.write(utf8)) await once(parser, 'drain')
+    for await (const text of toText(counted, decoded)) {
+      reader.write(text)
       await settle?.()
       await rejected?.flush()
       if (onProgress && result.rows - reported >= 50_000) {
@@ -137,13 +132,11 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
       }
       if (result.fatal) break
     }
-    parser.end()
-    await finished
+    if (!result.fatal) reader.end()
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error
+    if (!(error instanceof CsvFormatError)) throw error
     // A broken CSV structure (an unclosed quote, …) makes every later row doubtful: refuse the file.
-    const info = (error as { lines?: number }).lines
-    note({ row: info ?? result.rows + 1, column: '(文件)', message: `CSV 格式错误：${(error as Error).message}` })
+    note({ row: error.line, column: '(文件)', message: `CSV 格式错误：${error.message}` })
     result.fatal = true
   } finally {
     await rejected?.close()

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer'
+import { StringDecoder } from 'node:string_decoder'
 import iconv from 'iconv-lite'
 
 /**
@@ -32,23 +33,29 @@ export interface Decoded {
 }
 
 /**
- * UTF-8 bytes from any accepted encoding, the BOM dropped. UTF-8 passes through untouched — the
- * CSV parser reads bytes, and decoding a million rows only to encode them again would cost more
- * than parsing them.
+ * Text is handed on in pieces of at most this many bytes: a larger string is a "large object" to
+ * V8, which frees it only in a full collection, and a million-row file would pile up its pieces.
  */
-export async function* toUtf8(chunks: AsyncIterable<Uint8Array>, seen: Partial<Decoded> = {}): AsyncGenerator<Buffer> {
+const PIECE_BYTES = 64 * 1024
+
+/**
+ * The text of a file in any accepted encoding, piece by piece, the BOM dropped. UTF-8 is checked
+ * with a fast byte scan and decoded by Node; a character cut between two pieces is kept whole.
+ */
+export async function* toText(chunks: AsyncIterable<Uint8Array>, seen: Partial<Decoded> = {}): AsyncGenerator<string> {
   const head: Buffer[] = []
   let size = 0
-  let pass: ((bytes: Buffer) => Buffer) | null = null
-  let finish: () => Buffer | null = () => null
-  const start = (): Buffer => {
+  let decode: ((bytes: Buffer) => string) | null = null
+  let finish: () => string = () => ''
+  const start = (): string => {
     const sample = Buffer.concat(head)
     const encoding = sniffEncoding(sample)
     seen.encoding = encoding
     seen.invalid = false
     if (encoding === 'utf8') {
       const check = new TextDecoder('utf-8', { fatal: true })
-      pass = (bytes) => {
+      const text = new StringDecoder('utf8')
+      decode = (bytes) => {
         // isUtf8 is a fast scan; a chunk cut inside a character needs the streaming decoder to tell.
         if (!seen.invalid && !isUtf8(bytes)) {
           try {
@@ -57,30 +64,28 @@ export async function* toUtf8(chunks: AsyncIterable<Uint8Array>, seen: Partial<D
             seen.invalid = true
           }
         }
-        return bytes
+        return text.write(bytes)
       }
-      const first = pass(sample)
-      return first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first
+      finish = () => text.end()
+    } else {
+      const decoder = iconv.getDecoder(encoding, { stripBOM: true })
+      decode = (bytes) => decoder.write(bytes)
+      finish = () => decoder.end() ?? ''
     }
-    const decoder = iconv.getDecoder(encoding, { stripBOM: true })
-    pass = (bytes) => Buffer.from(decoder.write(bytes), 'utf8')
-    finish = () => {
-      const rest = decoder.end()
-      return rest ? Buffer.from(rest, 'utf8') : null
-    }
-    return pass(sample)
+    const first = decode(sample)
+    return first.charCodeAt(0) === 0xfeff ? first.slice(1) : first
   }
   for await (const chunk of chunks) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
-    if (pass) {
-      yield (pass as (bytes: Buffer) => Buffer)(bytes)
+    if (decode) {
+      for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield (decode as (bytes: Buffer) => string)(bytes.subarray(at, at + PIECE_BYTES))
       continue
     }
     head.push(bytes)
     size += bytes.length
     if (size >= SNIFF_BYTES) yield start()
   }
-  if (!pass) yield start()
+  if (!decode) yield start()
   const rest = finish()
   if (rest) yield rest
 }

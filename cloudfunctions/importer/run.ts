@@ -47,8 +47,8 @@ const loadKnown = async (store: DocumentStore, today: string): Promise<Known> =>
   const db = repos(store)
   const [retailers, skus] = await Promise.all([db.retailers.find({}), db.skus.find({})])
   return {
-    retailers: new Map(retailers.map((r) => [r.licenseNo, { district: r.district, orderWindow: r.orderWindow }])),
-    skus: new Map(skus.map((s) => [s.skuCode, { wholesaleFenPerCarton: s.wholesaleFenPerCarton }])),
+    retailers: new Map(retailers.map((r) => [r.licenseNo, { licenseNo: r.licenseNo, district: r.district, orderWindow: r.orderWindow }])),
+    skus: new Map(skus.map((s) => [s.skuCode, { skuCode: s.skuCode, wholesaleFenPerCarton: s.wholesaleFenPerCarton }])),
     districts: new Set(retailers.map((r) => r.district)),
     today,
   }

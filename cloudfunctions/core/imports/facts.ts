@@ -32,7 +32,7 @@ const weekOf = (date: string): { weekStart: string; day: number } => {
 const knownSku = (c: RowChecker, known: Known): { skuCode: string; wholesaleFenPerCarton: number } => {
   const skuCode = c.raw('sku_code')
   const sku = known.skus.get(skuCode)
-  if (sku) return { skuCode, wholesaleFenPerCarton: sku.wholesaleFenPerCarton }
+  if (sku) return sku
   if (!SKU_CODE.test(skuCode)) c.matches('sku_code', SKU_CODE, '规格代码（字母或数字）')
   else c.problem('sku_code', `未知的规格 ${skuCode}`)
   return { skuCode, wholesaleFenPerCarton: 0 }

@@ -6,8 +6,12 @@ export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /** What rows may refer to: loaded from the store before a file is checked. */
 export interface Known {
-  retailers: ReadonlyMap<string, { district: string; orderWindow: OrderWindow }>
-  skus: ReadonlyMap<string, { wholesaleFenPerCarton: number }>
+  /**
+   * By license number and SKU code. Each value repeats its key so a row can carry the store's own
+   * string rather than a slice of the file's text, which would keep a whole piece of the file alive.
+   */
+  retailers: ReadonlyMap<string, { licenseNo: string; district: string; orderWindow: OrderWindow }>
+  skus: ReadonlyMap<string, { skuCode: string; wholesaleFenPerCarton: number }>
   districts: ReadonlySet<string>
   /** Today in China: facts dated later are refused. */
   today: string
@@ -33,7 +37,8 @@ export interface StagedSpec<R> extends KindSpec<R> {
 /** Checks the license column: 12 digits and a retailer the store knows. */
 export const knownLicense = (c: RowChecker, known: Known, column = 'license_no'): string => {
   const licenseNo = c.raw(column)
-  if (known.retailers.has(licenseNo)) return licenseNo
+  const retailer = known.retailers.get(licenseNo)
+  if (retailer) return retailer.licenseNo
   if (!LICENSE.test(licenseNo)) c.matches(column, LICENSE, ' 12 位数字')
   else c.problem(column, `未知的零售户 ${licenseNo}`)
   return licenseNo
