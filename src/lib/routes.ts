@@ -14,15 +14,29 @@ export const goTo = (page: keyof typeof PAGES): void => {
   void Taro.reLaunch({ url: PAGES[page] })
 }
 
-/** Pages opened on top of the current one (back returns to it). */
+/**
+ * Pages opened on top of the current one (back returns to it). Charts and the suggested order
+ * live in a subpackage so the main package never carries their code.
+ */
 export const SUBPAGES = {
   reminders: '/packages/me/reminders/index',
   helpers: '/packages/me/helpers/index',
   messages: '/packages/me/messages/index',
   family: '/pages/family/index',
   invite: '/pages/invite/index',
+  charts: '/packages/insights/charts/index',
+  suggestedOrder: '/packages/insights/order/index',
 } as const
 
-export const openPage = (page: keyof typeof SUBPAGES, query = ''): void => {
-  void Taro.navigateTo({ url: `${SUBPAGES[page]}${query}` })
+/** A page's address with its parameters; absent ones are left out (`retailer` names a shop the user helps). */
+export const pageUrl = (page: keyof typeof SUBPAGES, params: Record<string, string | undefined> = {}): string => {
+  const query = Object.entries(params)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&')
+  return query === '' ? SUBPAGES[page] : `${SUBPAGES[page]}?${query}`
+}
+
+export const openPage = (page: keyof typeof SUBPAGES, params?: Record<string, string | undefined>): void => {
+  void Taro.navigateTo({ url: pageUrl(page, params) })
 }

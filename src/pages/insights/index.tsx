@@ -4,19 +4,17 @@ import { chinaDate } from '@core/schedule'
 import type { PeriodKind } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorState } from '@/components/ErrorState'
-import { goTo } from '@/lib/routes'
+import { goTo, openPage } from '@/lib/routes'
 import { useSummary, type HelpedShop } from './useSummary'
 import { Figures } from './Figures'
 import { Alerts } from './Alerts'
 import { Benchmark } from './Benchmark'
 import { ShopFacts } from './ShopFacts'
-import { chartsUrl, suggestedOrderUrl } from './links'
 import { PERIOD_NAMES } from './words'
 import './index.scss'
 
 const PERIODS: PeriodKind[] = ['week', 'month']
 
-const open = (url: string) => void Taro.navigateTo({ url })
 
 /** For a family helper: whose 经营 this is, and the other shops they may look at. */
 function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown?: string; onPick: (licenseNo: string) => void }) {
@@ -102,10 +100,10 @@ export default function Insights() {
         <>
           <Figures data={state.data} />
           <View className='card entries'>
-            <Button className='btn btn-primary open-charts' onClick={() => open(chartsUrl(period, state.date, retailer))}>
+            <Button className='btn btn-primary open-charts' onClick={() => openPage('charts', { period, date: state.date, retailer })}>
               查看每日销售和热销排行图
             </Button>
-            <Button className='btn open-order' onClick={() => open(suggestedOrderUrl(retailer))}>
+            <Button className='btn open-order' onClick={() => openPage('suggestedOrder', { retailer })}>
               查看下次订货建议
             </Button>
           </View>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { SummaryData } from '@contracts'
 import { chinaDate } from '@core/schedule'
 import { isDate } from '@core/insights/days'
@@ -12,7 +12,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { ColumnChart } from '../components/ColumnChart'
 import { BarList } from '../components/BarList'
 import { dailyCaption, dailyColumns, topSellerBars } from './series'
-import { suggestedOrderUrl } from '@/pages/insights/links'
+import { openPage } from '@/lib/routes'
 import { PERIOD_NAMES } from '@/pages/insights/words'
 import './index.scss'
 
@@ -101,7 +101,7 @@ export default function Charts() {
         )}
       </View>
 
-      <Button className='btn btn-primary open-order' onClick={() => void Taro.navigateTo({ url: suggestedOrderUrl(retailer) })}>
+      <Button className='btn btn-primary open-order' onClick={() => openPage('suggestedOrder', { retailer })}>
         查看下次订货建议
       </Button>
     </PageRoot>
