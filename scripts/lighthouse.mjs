@@ -11,7 +11,7 @@
  *   npm run lighthouse -- --json=FILE  also save the last run's full report
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,17 +21,9 @@ import * as chromeLauncher from 'chrome-launcher'
 
 const TARGETS = { accessibility: 95, performance: 90, 'best-practices': 95 }
 const PATH = '/?as=demo-retailer-1'
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const setup = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'))
+const CHROMIUM = process.env.CHROMIUM_PATH ?? setup.path
+const FLAGS = setup.flags
 
 const args = process.argv.slice(2)
 const build = !args.includes('--no-build')

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+const { path: CHROMIUM, flags: FLAGS, phone: PHONE } = JSON.parse(readFileSync(new URL('../../scripts/chromium.json', import.meta.url), 'utf8'))
 const SETTLE_MS = 1000
 
 /**
@@ -15,7 +14,7 @@ const SETTLE_MS = 1000
 export const scriptBytes = async (url) => {
   const profile = mkdtempSync(join(tmpdir(), 'shopmate-bench-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
     headless: true,
     args: FLAGS,
     ...PHONE,
