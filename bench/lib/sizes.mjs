@@ -24,13 +24,16 @@ export const subpackageRoots = (distDir) => {
 /** The main package of a weapp build: every uploaded file outside the subpackage roots. */
 export const mainPackage = (distDir) => {
   const roots = subpackageRoots(distDir)
-  const result = { bytes: 0, files: 0, skippedBytes: 0, subpackageBytes: 0, roots, largest: [] }
+  const result = { bytes: 0, files: 0, skippedBytes: 0, subpackageBytes: 0, bytesByRoot: Object.fromEntries(roots.map((root) => [root, 0])), roots, largest: [] }
   const sizes = []
   for (const path of listFiles(distDir)) {
     const rel = relative(distDir, path).split(sep).join('/')
     const bytes = statSync(path).size
     if (!UPLOADED.has(extname(path)) || NOT_PACKAGE.has(rel)) result.skippedBytes += bytes
-    else if (roots.some((root) => rel === root || rel.startsWith(`${root}/`))) result.subpackageBytes += bytes
+    else if (roots.some((root) => rel === root || rel.startsWith(`${root}/`))) {
+      result.subpackageBytes += bytes
+      result.bytesByRoot[roots.find((root) => rel === root || rel.startsWith(`${root}/`))] += bytes
+    }
     else {
       result.bytes += bytes
       result.files += 1

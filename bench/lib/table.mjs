@@ -16,6 +16,8 @@ export const verdict = (row) => {
   const judged = hasBaseline(row) ? ratioOf(row) : row.ours
   if (!isNumber(judged)) return '✗'
   const { atMost = Infinity, atLeast = -Infinity } = row.goal
+  // A goal that bounds nothing (say `goal: 1.5`) would pass whatever was measured.
+  if (atMost === Infinity && atLeast === -Infinity) throw new Error(`${row.what}: a goal needs atMost or atLeast, got ${JSON.stringify(row.goal)}`)
   return judged <= atMost && judged >= atLeast ? '✓' : '✗'
 }
 
@@ -55,9 +57,12 @@ export const renderTable = (rows) => {
 
 export const renderRaw = (rows) => {
   const told = new Set()
+  const shown = new Set()
   return rows
     .map((row) => {
-      const lines = [...(row.raw ?? [])]
+      // Rows of one measurement (p50 and p99, say) share their raw lines: shown once, under the first.
+      const lines = row.raw && !shown.has(row.raw) ? [...row.raw] : []
+      if (row.raw) shown.add(row.raw)
       // Raw lines usually say what failed already, and rows of one bench share one failure.
       if (row.error && !told.has(row.error) && !lines.some((line) => line.includes(row.error))) lines.unshift(`FAILED: ${row.error}`)
       told.add(row.error)
