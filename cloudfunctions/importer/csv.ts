@@ -30,6 +30,18 @@ const CR = 13
 /** Returned by the record readers when the text ends before the record does. */
 const UNFINISHED = -1
 
+/**
+ * Whether the text's first line end is a bare CR; null while it cannot tell yet (no line end, or
+ * a CR at the very end that may be half of a CRLF), unless the text is all there is.
+ */
+const bareCrLines = (text: string, whole = false): boolean | null => {
+  const lf = text.indexOf('\n')
+  const cr = text.indexOf('\r')
+  if (cr === -1 || (lf !== -1 && lf < cr)) return lf === -1 && !whole ? null : false
+  if (cr + 1 === text.length) return whole ? true : null
+  return text.charCodeAt(cr + 1) !== LF
+}
+
 export class CsvReader {
   /** The text of a record not finished by the pieces so far. */
   private rest = ''
@@ -42,21 +54,15 @@ export class CsvReader {
 
   /** Reads the records the text completes; throws CsvFormatError for a broken structure. */
   write(piece: string): void {
-    if (this.crLines === null) {
-      const lf = piece.indexOf('\n')
-      const cr = piece.indexOf('\r')
-      const bareCr = cr !== -1 && (lf === -1 || cr < lf)
-      // A CR that ends the piece may be half of a CRLF: the next piece tells.
-      if (lf !== -1 || (bareCr && cr + 1 < piece.length)) this.crLines = bareCr && piece.charCodeAt(cr + 1) !== LF
-    }
     const text = this.rest + piece
+    if (this.crLines === null) this.crLines = bareCrLines(text)
     this.rest = this.read(this.crLines ? text.replace(/\r/g, '\n') : text, false)
     if (this.rest.length > MAX_RECORD_CHARS) throw new CsvFormatError('一条记录超过 100 万个字符，多半是引号没有闭合', this.line)
   }
 
   /** Reads the last record; throws CsvFormatError if it is unfinished. */
   end(): void {
-    this.read(this.rest, true)
+    this.read((this.crLines ?? bareCrLines(this.rest, true)) ? this.rest.replace(/\r/g, '\n') : this.rest, true)
     this.rest = ''
   }
 
