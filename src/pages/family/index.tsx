@@ -1,5 +1,5 @@
-import { Text } from '@tarojs/components'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { HelpedShops } from '@/components/HelpedShops'
 import { useLoad } from '@/lib/useLoad'
@@ -11,7 +11,7 @@ export default function Family() {
   return (
     <PageRoot className='family'>
       {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
-      {!data && error === '' && <Text className='muted'>正在加载…</Text>}
+      {!data && error === '' && <Loading />}
       {data && <HelpedShops data={data} onChange={setData} />}
     </PageRoot>
   )

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { ErrorState } from '@/components/ErrorState'
 import { HelpedShops } from '@/components/HelpedShops'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { openPage } from '@/lib/routes'
 import { Countdown } from './Countdown'
 import { OrderCard } from './OrderCard'
@@ -33,9 +34,7 @@ export default function Home() {
   if (state.status === 'loading') {
     return (
       <PageRoot className='home is-loading'>
-        <View className='card skeleton skeleton-shop' />
-        <View className='card skeleton skeleton-countdown' />
-        <Text className='muted'>正在加载…</Text>
+        <Loading blocks={['skeleton-shop', 'skeleton-countdown']} />
       </PageRoot>
     )
   }

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { chinaDate } from '@core/schedule'
 import type { PeriodKind } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo, openPage } from '@/lib/routes'
 import { useSummary, type HelpedShop } from './useSummary'
@@ -67,13 +68,7 @@ export default function Insights() {
         ))}
       </View>
 
-      {state.status === 'loading' && (
-        <View className='insights-loading' aria-busy>
-          <View className='card skeleton skeleton-figures' />
-          <View className='card skeleton skeleton-list' />
-          <Text className='muted'>正在加载经营数据…</Text>
-        </View>
-      )}
+      {state.status === 'loading' && <Loading blocks={['skeleton-figures', 'skeleton-list']} text='正在加载经营数据…' />}
 
       {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
 

@@ -5,6 +5,7 @@ import { goTo, openPage } from '@/lib/routes'
 import { signOut } from '@/services/identity'
 import { ErrorState } from '@/components/ErrorState'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import './index.scss'
 
 const switchIdentity = () => {
@@ -17,7 +18,7 @@ export default function Me() {
   const { state, retry } = useShop()
   return (
     <PageRoot className='me'>
-      {state.status === 'loading' && <View className='card'><Text className='muted'>正在加载…</Text></View>}
+      {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
       {state.status === 'unbound' && (
         <View className='card'>

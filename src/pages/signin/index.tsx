@@ -4,6 +4,7 @@ import { newDevOpenId, signInAs } from '@/services/identity'
 import { goTo } from '@/lib/routes'
 import { useLoad } from '@/lib/useLoad'
 import { ErrorState } from '@/components/ErrorState'
+import { Loading } from '@/components/Loading'
 import './index.scss'
 
 const actAs = (openId: string) => {
@@ -25,7 +26,7 @@ export default function SignIn() {
       <Text className='title'>选择演示身份</Text>
       <Text className='line muted'>本地演示用：点选一位零售户，以他的微信身份进入。</Text>
       {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
-      {list === null && error === '' && <Text className='line muted'>正在加载…</Text>}
+      {list === null && error === '' && <Loading />}
       {list?.identities.map((identity) => (
         <Button key={identity.openId} className='identity-card' onClick={() => actAs(identity.openId)}>
           <Text className='identity-shop'>{identity.shopName}</Text>

@@ -8,6 +8,7 @@ import { fetchSummary } from '@/services/insights'
 import { messageOf } from '@/lib/messages'
 import { dayRange, monthDay, weekdayOf, formatCount, formatYuan } from '@/lib/numbers'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { ColumnChart } from '../components/ColumnChart'
 import { BarList } from '../components/BarList'
@@ -51,11 +52,7 @@ export default function Charts() {
   if (state.status === 'loading') {
     return (
       <PageRoot className='charts'>
-        <View aria-busy>
-          <View className='card skeleton skeleton-chart' />
-          <View className='card skeleton skeleton-chart' />
-          <Text className='muted'>正在加载图表…</Text>
-        </View>
+        <Loading blocks={['skeleton-chart', 'skeleton-chart']} text='正在加载图表…' />
       </PageRoot>
     )
   }

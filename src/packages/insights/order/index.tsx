@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { chinaLabel } from '@core/chinaTime'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo } from '@/lib/routes'
 import { formatYuan, monthDay } from '@/lib/numbers'
@@ -25,10 +26,7 @@ export default function SuggestedOrder() {
   if (state.status === 'loading') {
     return (
       <PageRoot className='order'>
-        <View aria-busy>
-          <View className='card skeleton skeleton-order' />
-          <Text className='muted'>正在计算订货建议…</Text>
-        </View>
+        <Loading blocks={['skeleton-order']} text='正在计算订货建议…' />
       </PageRoot>
     )
   }

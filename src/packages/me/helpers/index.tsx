@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { HelperLogData, HelpersData } from '@contracts'
+import type { HelpersData } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
-import { messageOf } from '@/lib/messages'
+import { useLoad } from '@/lib/useLoad'
 import { fetchHelperLog, fetchHelpers } from '@/services/helpers'
 import { HelperCard } from './HelperCard'
 import { InviteCard } from './InviteCard'
 import { HelperLog } from './HelperLog'
 import './index.scss'
+
+/** The helpers and the log of what they did, in one load. */
+const fetchPage = () => Promise.all([fetchHelpers(), fetchHelperLog()])
 
 /**
  * 我的 → 家人帮手: who helps this shop and with what, changed or removed at once; inviting a
@@ -16,23 +19,7 @@ import './index.scss'
  * what helpers did.
  */
 export default function Helpers() {
-  const [data, setData] = useState<HelpersData | null>(null)
-  const [log, setLog] = useState<HelperLogData | null>(null)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      const [helpers, entries] = await Promise.all([fetchHelpers(), fetchHelperLog()])
-      setData(helpers)
-      setLog(entries)
-    } catch (failure) {
-      setError(messageOf(failure))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: loaded, error, reload: load, setData: setLoaded } = useLoad(fetchPage)
 
   if (error !== '') {
     return (
@@ -41,14 +28,16 @@ export default function Helpers() {
       </PageRoot>
     )
   }
-  if (!data || !log) {
+  if (!loaded) {
     return (
       <PageRoot className='helpers'>
-        <Text className='muted'>正在加载…</Text>
+        <Loading />
       </PageRoot>
     )
   }
 
+  const [data, log] = loaded
+  const setData = (helpers: HelpersData) => setLoaded([helpers, log])
   return (
     <PageRoot className='helpers'>
       <View className='card'>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { chinaLabel } from '@core/chinaTime'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { useLoad } from '@/lib/useLoad'
 import { fetchMessages } from '@/services/messages'
@@ -13,7 +14,7 @@ export default function Messages() {
   return (
     <PageRoot className='messages'>
       {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
-      {!data && error === '' && <Text className='muted'>正在加载…</Text>}
+      {!data && error === '' && <Loading />}
       {data?.messages.length === 0 && (
         <View className='card'>
           <Text className='muted'>还没有提醒记录</Text>

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import type { ReminderSettingsData } from '@contracts'
 import { describeInstant } from '@/lib/orderCountdown'
 import { PageRoot } from '@/components/PageRoot'
+import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { messageOf } from '@/lib/messages'
+import { useLoad } from '@/lib/useLoad'
 import { askForReminders, fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
 import './index.scss'
 
@@ -24,21 +26,8 @@ const LABEL = Object.fromEntries(OFFSETS.map((o) => [o.offset, o.label])) as Rec
  * next ones these settings give.
  */
 export default function Reminders() {
-  const [data, setData] = useState<ReminderSettingsData | null>(null)
-  const [error, setError] = useState('')
+  const { data, error, reload: load, setData } = useLoad(fetchReminderSettings)
   const [note, setNote] = useState('')
-
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      setData(await fetchReminderSettings())
-    } catch (failure) {
-      setError(messageOf(failure))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const turnOn = async () => {
     setNote('')
@@ -71,7 +60,7 @@ export default function Reminders() {
   if (!data) {
     return (
       <PageRoot className='reminders'>
-        <Text className='muted'>正在加载…</Text>
+        <Loading />
       </PageRoot>
     )
   }
