@@ -7,6 +7,7 @@ const shared = {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@contracts$': '<rootDir>/cloudfunctions/contracts/index.ts',
     '^@core/(.*)$': '<rootDir>/cloudfunctions/core/$1',
+    '^@words/(.*)$': '<rootDir>/cloudfunctions/words/$1',
   },
 }
 

@@ -5,6 +5,7 @@
  *   parse <file>             csv-parse alone over the same file, in the same 1 MB reads
  * Prints one JSON line.
  */
+import { addDays, chinaDate } from '../../cloudfunctions/core/time'
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { parse } from 'csv-parse'
@@ -14,8 +15,6 @@ import { seeded } from '../../cloudfunctions/seed/random'
 import { makeCatalogue } from '../../cloudfunctions/seed/catalogue'
 import { licenseOf } from '../../cloudfunctions/seed/county'
 import { importFile } from '../../cloudfunctions/importer/run'
-import { addDays } from '../../cloudfunctions/core/insights/days'
-import { chinaDate } from '../../cloudfunctions/core/schedule'
 
 const SKUS_PER_SHOP_DAY = 25
 /**

@@ -1,14 +1,11 @@
 import { z } from 'zod'
-import { HELPER_KINDS, HELPER_SCOPES, SUBSCRIBE_TEMPLATES } from '../core/model'
-import { PERIODS } from '../core/insights/periods'
-import { isDate } from '../core/insights/days'
-import { IMPORT_KINDS } from '../core/imports/kinds'
+import { HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, LICENSE_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
  * never silently ignored. Nothing here names the caller — identity comes from the platform.
  */
-const licenseNo = z.string().regex(/^\d{12}$/, '许可证号应为 12 位数字')
+const licenseNo = z.string().regex(LICENSE_PATTERN, '许可证号应为 12 位数字')
 const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '邀请链接不完整')
 const inviteCode = z
   .string()
@@ -23,7 +20,7 @@ export const events = {
   ping: z.strictObject({}),
   home: z.strictObject({}),
   bindShop: z.strictObject({
-    licenseNo: z.string().regex(/^\d{12}$/, '许可证号应为 12 位数字'),
+    licenseNo,
     phoneCode: z.string().min(1).max(128),
   }),
   markOrdered: z.strictObject({
@@ -55,7 +52,7 @@ export const events = {
   summary: z.strictObject({
     period: z.enum(PERIODS),
     /** Any day of the week or month wanted (China time). */
-    date: z.string().refine(isDate, '日期应为 YYYY-MM-DD'),
+    date: z.iso.date('日期应为 YYYY-MM-DD'),
     /** A shop the caller helps with `insights`; absent: the caller's own shop. */
     retailer: licenseNo.optional(),
   }),

@@ -2,15 +2,14 @@
  * The one contract between the mini-program and the functions: event schemas, result types and
  * the reply envelope. Pages import types only, so no schema code reaches the mini-program bundle.
  */
-import type { ErrorCode } from '../core/errors'
 import type { FunctionName } from './events'
 import type { Results } from './results'
+import type { ErrorCode } from './vocabulary'
 
 export { events } from './events'
 export type { EventOf, ParsedEventOf, FunctionName } from './events'
 export type * from './results'
-export type { ErrorCode } from '../core/errors'
-export type { OrderWindow, CalendarOverride } from '../core/schedule'
+export * from './vocabulary'
 
 export interface ErrorBody {
   code: ErrorCode

@@ -2,11 +2,17 @@
  * Results of the operating summary (经营), the suggested order (建议订单) and data imports.
  * Money is integer fen; dates are local (China) 'YYYY-MM-DD'; ratios are fractions (0.12 = 12 %).
  */
-import type { ImportKind } from '../core/imports/kinds'
-import type { RowProblem } from '../core/imports/fields'
-import type { PeriodKind } from '../core/insights/periods'
+import type { ImportKind, PeriodKind } from './vocabulary'
 
-export type { ImportKind, RowProblem, PeriodKind }
+export type { ImportKind, PeriodKind }
+
+/** One problem with one field of one row of an imported file. */
+export interface RowProblem {
+  /** Row number as a spreadsheet shows it: the header is row 1, the first data row row 2. */
+  row: number
+  column: string
+  message: string
+}
 
 /** Sales over a span of days. */
 export interface PeriodFigures {
@@ -134,8 +140,6 @@ export interface SuggestedLine {
   dailyPacks: number
   stockPacks: number
   wholesaleFenPerCarton: number
-  /** One line in Chinese: 日均卖 3.2 包，库存 12 包，够卖 4 天. */
-  reason: string
 }
 
 export interface SuggestedOrderData {
@@ -158,8 +162,8 @@ export interface SuggestedOrderData {
   totalCartons: number
   /** Wholesale cost of the suggestion. */
   totalFen: number
-  /** The suggestion as plain text, to paste into the ordering platform. */
-  text: string
+  /** How many weeks of sales the daily rate weighs. */
+  historyWeeks: number
 }
 
 export interface ImportReport {

@@ -1,7 +1,5 @@
-import type { CalendarOverride, OrderWindow } from '../core/schedule'
-import type { AreaType, BusinessType } from '../core/model'
-import type { HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../core/model'
 import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
+import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate, CalendarOverride, OrderWindow, OrderSource, OrderStatus, Holiday } from './vocabulary'
 
 export type * from './insights'
 
@@ -61,29 +59,29 @@ export interface Results {
 
 // ——— Order status, reminders and helpers. Instants are ISO-8601 with +08:00. ———
 
-export type OrderStatus = 'notOrdered' | 'ordered' | 'orderedByHelper'
 
 export interface OrderStatusView {
   cycleId: string
   status: OrderStatus
-  /** 未订货 / 已订货 / 家人已代订 */
-  statusText: string
   markedAt: string | null
   /** self: 我已订货; helper: 家人已代订; import: a purchase came in from the marketing system. */
-  source: 'self' | 'helper' | 'import' | null
+  source: OrderSource | null
 }
 
 export interface LastCycleResult {
   cycleId: string
   closedAt: string
   result: OrderStatus
-  resultText: string
 }
 
+/** A calendar change to one of the next cycles: moved to new instants, or cancelled (`closesAt` is the regular close). */
 export interface CalendarNotice {
   cycleId: string
   action: 'cancel' | 'move'
-  text: string
+  /** null: the company did not say which holiday (节假日). */
+  holiday: Holiday | null
+  opensAt?: string
+  closesAt: string
 }
 
 export interface ReminderStatus {
@@ -122,9 +120,7 @@ export interface MessageView {
   /** owner: the caller's own shop; helper: a shop the caller helps, which had not ordered by its last reminder. */
   role: 'owner' | 'helper'
   offset: ReminderOffset
-  title: string
   outcome: ReminderOutcome
-  outcomeText: string
 }
 
 export interface MessagesData {
@@ -162,8 +158,6 @@ export interface InvitePreview {
   retailer: ShopRef
   kind: HelperKind
   scopes: HelperScope[]
-  /** What each scope allows, in words. */
-  scopeTexts: string[]
   expiresAt: string
 }
 
@@ -179,7 +173,6 @@ export interface HelperView {
   helperId: string
   name: string
   kind: HelperKind
-  kindText: string
   scopes: HelperScope[]
   addedAt: string
 }
@@ -191,7 +184,6 @@ export interface HelpersData {
 
 export interface MyRetailerView extends ShopRef {
   kind: HelperKind
-  kindText: string
   scopes: HelperScope[]
   orderWindow: OrderWindow
   overrides: CalendarOverride[]
@@ -210,5 +202,5 @@ export interface MyRetailersData {
 }
 
 export interface HelperLogData {
-  entries: { at: string; helperId: string; helperName: string; action: HelperAction; actionText: string }[]
+  entries: { at: string; helperId: string; helperName: string; action: HelperAction }[]
 }

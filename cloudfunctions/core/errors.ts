@@ -3,25 +3,7 @@
  * `{ ok: false, error: { code, message } }`. Anything else becomes INTERNAL with a generic
  * message, so no stack trace or internal detail ever reaches a caller.
  */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'INVALID_ARGUMENT',
-  'NOT_FOUND',
-  'NOT_BOUND',
-  'ALREADY_BOUND',
-  'RATE_LIMITED',
-  'CONFLICT',
-  'TOKEN_INVALID',
-  'TOKEN_EXPIRED',
-  'TOKEN_USED',
-  /** A genuine invite, but for another shop than the one the helper was shown. */
-  'TOKEN_WRONG_RETAILER',
-  'LIMIT_REACHED',
-  'INTERNAL',
-] as const
-
-export type ErrorCode = (typeof ERROR_CODES)[number]
+import type { ErrorCode } from '../contracts/vocabulary'
 
 export class AppError extends Error {
   constructor(

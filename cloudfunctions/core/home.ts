@@ -1,10 +1,10 @@
+import { chinaDate, WEEK_MS } from './time'
 import type { Deps } from './ports'
 import { repos } from './repos'
 import { ownShop } from './identity'
 import { calendarNotices, overridesFor } from './calendar'
 import { currentOrderStatus, lastCycleResult } from './orders'
 import { consentsHeld } from './reminders/consents'
-import { chinaDate, WEEK_MS } from './schedule'
 import type { HomeData } from '../contracts/results'
 
 /**
@@ -38,7 +38,7 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
       monthlyQuotaCartons: retailer.monthlyQuotaCartons,
     },
     orderWindow: retailer.orderWindow,
-    overrides: overrides.filter((o) => o.cycleCloseDate >= since),
+    overrides: overrides.filter((o) => o.cycleId >= since),
     calendarNotices: calendarNotices(retailer.orderWindow, overrides, now),
     order,
     lastCycle,

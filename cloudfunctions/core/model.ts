@@ -1,11 +1,7 @@
-import type { OrderWindow } from './schedule'
+import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
 
 /** Documents the core keeps. Money is integer fen (分); instants are epoch ms or ISO-8601. */
 
-export const BUSINESS_TYPES = ['食杂店', '便利店', '超市', '烟酒店', '娱乐服务', '其他'] as const
-export type BusinessType = (typeof BUSINESS_TYPES)[number]
-export const AREA_TYPES = ['城镇', '乡村'] as const
-export type AreaType = (typeof AREA_TYPES)[number]
 
 /** A licensed shop (零售户), keyed by its 12-digit license number. */
 export interface Retailer {
@@ -53,12 +49,12 @@ export interface Counter {
 
 /**
  * A company calendar change (calendar.csv): `scope` is a license number, a district name or `*`;
- * the id is `${scope}|${cycleCloseDate}` so re-importing a row replaces it.
+ * the id is `${scope}|${cycleId}` so re-importing a row replaces it.
  */
 export interface CalendarEntry {
   _id: string
   scope: string
-  cycleCloseDate: string
+  cycleId: string
   action: 'cancel' | 'move'
   newOpen?: string
   newClose?: string
@@ -69,8 +65,7 @@ export interface OrderRecord {
   _id: string
   licenseNo: string
   cycleId: string
-  /** self: the retailer tapped 我已订货; helper: 家人已代订; import: a purchase arrived from the marketing system. */
-  source: 'self' | 'helper' | 'import'
+  source: OrderSource
   /** openid of whoever marked it, when a person did. */
   by?: string
   at: string
@@ -185,13 +180,6 @@ export interface ImportUndo {
 
 // ——— Order reminders and family helpers ———
 
-/** When in a cycle a reminder goes out: as the window opens, at 12:00 on the closing day, 2 hours before close. */
-export const REMINDER_OFFSETS = ['atOpen', 'closingDayNoon', 'twoHoursBefore'] as const
-export type ReminderOffset = (typeof REMINDER_OFFSETS)[number]
-
-/** Our names for WeChat subscribe-message templates; each deployment maps them to its own template ids. */
-export const SUBSCRIBE_TEMPLATES = ['orderReminder'] as const
-export type SubscribeTemplate = (typeof SUBSCRIBE_TEMPLATES)[number]
 
 /**
  * A retailer's reminder settings and how far the timer has got with them; id = license number.
@@ -220,7 +208,6 @@ export interface Consent {
   granted: number
 }
 
-export type ReminderOutcome = 'sent' | 'noConsent' | 'failed' | 'missed'
 
 /**
  * One reminder slot — (retailer, cycle, offset, recipient) — and what became of it. The id is the
@@ -257,12 +244,6 @@ export interface SendRecord {
   finishedAt?: string
 }
 
-/** remind: receive the escalation reminder, see order status; order: mark 家人已代订; insights: read the operating summary. */
-export const HELPER_SCOPES = ['remind', 'order', 'insights'] as const
-export type HelperScope = (typeof HELPER_SCOPES)[number]
-/** family: a relative (家人); neighbour: a paired neighbour (结对子) helping up to three shops. */
-export const HELPER_KINDS = ['family', 'neighbour'] as const
-export type HelperKind = (typeof HELPER_KINDS)[number]
 
 /** An invitation to help a shop; id = SHA-256 of the token, or of `code:` + the code. Nothing stores the secret itself. */
 export interface Invite {
@@ -290,8 +271,6 @@ export interface Helper {
   addedAtMs: number
 }
 
-export const HELPER_ACTIONS = ['accept', 'markOrdered', 'viewSummary'] as const
-export type HelperAction = (typeof HELPER_ACTIONS)[number]
 
 /** One thing a helper did for a shop, for the shop's owner to read. */
 export interface HelperLogEntry {

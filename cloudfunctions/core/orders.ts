@@ -1,20 +1,14 @@
+import { chinaIso } from './time'
+import type { OrderStatus, CalendarOverride } from '../contracts/vocabulary'
 import { fail } from './errors'
 import type { OrderRecord, Retailer } from './model'
 import type { Deps } from './ports'
 import { repos, type Repos } from './repos'
-import { currentCycle, previousCycle, type CalendarOverride } from './schedule'
+import { currentCycle, previousCycle } from './schedule'
 import { overridesFor } from './calendar'
 import { actingFor } from './helpers/access'
 import { logHelperAction } from './helpers/log'
-import { chinaIso } from './chinaTime'
-import type { LastCycleResult, MarkOrderedResult, OrderStatus, OrderStatusView } from '../contracts/results'
-
-/** The words the pages show for each status. */
-export const ORDER_STATUS_TEXT: Readonly<Record<OrderStatus, string>> = {
-  notOrdered: '未订货',
-  ordered: '已订货',
-  orderedByHelper: '家人已代订',
-}
+import type { LastCycleResult, MarkOrderedResult, OrderStatusView } from '../contracts/results'
 
 export const orderId = (licenseNo: string, cycleId: string): string => `${licenseNo}|${cycleId}`
 
@@ -24,7 +18,7 @@ export const statusOf = (record: OrderRecord | null): OrderStatus =>
 
 export const viewOf = (cycleId: string, record: OrderRecord | null): OrderStatusView => {
   const status = statusOf(record)
-  return { cycleId, status, statusText: ORDER_STATUS_TEXT[status], markedAt: record ? record.at : null, source: record?.source ?? null }
+  return { cycleId, status, markedAt: record ? record.at : null, source: record?.source ?? null }
 }
 
 export const orderRecord = (db: Repos, licenseNo: string, cycleId: string): Promise<OrderRecord | null> =>
@@ -45,7 +39,7 @@ export const lastCycleResult = async (db: Repos, retailer: Retailer, overrides: 
     return null
   }
   const status = statusOf(await orderRecord(db, retailer.licenseNo, cycle.cycleId))
-  return { cycleId: cycle.cycleId, closedAt: chinaIso(cycle.closesAt), result: status, resultText: ORDER_STATUS_TEXT[status] }
+  return { cycleId: cycle.cycleId, closedAt: chinaIso(cycle.closesAt), result: status }
 }
 
 /**

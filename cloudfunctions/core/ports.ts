@@ -1,3 +1,4 @@
+import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
 
 /**
@@ -62,14 +63,30 @@ export interface Clock {
   now(): Date
 }
 
-/** A WeChat subscribe message, as the notifier would send it. */
+/**
+ * What a subscribe message says, as facts: the notifier writes it in the template's fields
+ * (`cloudfunctions/words/subscribe.ts`), so the core never holds the words.
+ */
+export interface OrderReminderContent {
+  template: 'orderReminder'
+  shopName: string
+  /** When the cycle closes (epoch ms). */
+  closesAt: number
+  /** owner: the retailer; helper: a helper told the retailer has not ordered yet. */
+  role: 'owner' | 'helper'
+  offset: ReminderOffset
+  /** How long is really left when it is sent. */
+  msLeft: number
+}
+export type SubscribeContent = OrderReminderContent
+
+/** A WeChat subscribe message for the notifier to send. */
 export interface SubscribeMessage {
   /** Idempotency key: one key is delivered at most once by any notifier that can tell (the outbox can). */
   key: string
   toOpenId: string
-  template: string
   page: string
-  data: Record<string, string>
+  content: SubscribeContent
 }
 
 export type SendOutcome = { ok: true } | { ok: false; reason: 'NO_CONSENT' | 'FAILED'; detail?: string }
@@ -88,9 +105,6 @@ export interface PhoneVerifier {
   phoneFromCode(code: string): Promise<string | null>
 }
 
-/** Invite codes are read out on the phone: no 0/O or 1/I to confuse. */
-export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const INVITE_CODE_LENGTH = 6
 
 /** Randomness and hashing, which the core may not take from node:crypto itself. */
 export interface Tokens {

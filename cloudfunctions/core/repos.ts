@@ -1,19 +1,4 @@
-import type {
-  Binding,
-  CalendarEntry,
-  Counter,
-  FactWeek,
-  ImportRecord,
-  ImportUndo,
-  InventoryMonth,
-  OrderRecord,
-  PeerStats,
-  PurchaseMonth,
-  Retailer,
-  SalesMonth,
-  Sku,
-} from './model'
-import type { Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
+import type { Binding, CalendarEntry, Counter, FactWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 

@@ -1,3 +1,5 @@
+import type { CalendarOverride, OrderWindow } from '../contracts/vocabulary'
+import { MINUTE_MS, WEEK_MS, chinaDate, chinaDayStart, chinaWeekStart } from './time'
 /**
  * The weekly order cycle. All wall-clock reasoning happens in China time (UTC+8, no daylight
  * saving), done with plain epoch arithmetic so the answer never depends on the time zone of
@@ -8,27 +10,7 @@
  * close date. The open instant is inclusive, the close instant exclusive.
  */
 
-export const CHINA_OFFSET_MS = 8 * 3600_000
-const MINUTE = 60_000
-const DAY = 1440 * MINUTE
-export const WEEK_MS = 7 * DAY
 
-/** Weekday 1 = Monday … 7 = Sunday; time 'HH:mm' local (UTC+8). */
-export interface OrderWindow {
-  openWeekday: number
-  openTime: string
-  closeWeekday: number
-  closeTime: string
-}
-
-/** Company calendar change to one cycle, found by the cycle's regular close date. */
-export interface CalendarOverride {
-  cycleCloseDate: string
-  action: 'cancel' | 'move'
-  /** ISO-8601 instants; present for `move`. */
-  newOpen?: string
-  newClose?: string
-}
 
 export interface OrderCycle {
   /** Local close date of the cycle as scheduled, YYYY-MM-DD: its stable id. */
@@ -63,36 +45,20 @@ export const windowLength = (window: OrderWindow): number => {
   const open = minuteOfWeek(window.openWeekday, window.openTime)
   const close = minuteOfWeek(window.closeWeekday, window.closeTime)
   const minutes = (close - open + 7 * 1440) % (7 * 1440)
-  return (minutes === 0 ? 7 * 1440 : minutes) * MINUTE
+  return (minutes === 0 ? 7 * 1440 : minutes) * MINUTE_MS
 }
 
-/** Epoch ms of the Monday 00:00 (UTC+8) starting the week that contains `at`. */
-export const chinaWeekStart = (at: number): number => {
-  const local = at + CHINA_OFFSET_MS
-  const days = Math.floor(local / DAY)
-  const isoWeekday = ((days + 3) % 7 + 7) % 7 // 0 = Monday; 1970-01-01 was a Thursday
-  return (days - isoWeekday) * DAY - CHINA_OFFSET_MS
-}
-
-/** YYYY-MM-DD of an instant in China time. */
-export const chinaDate = (at: number): string => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-
-/** Weekday (1 = Monday … 7 = Sunday) of an instant in China time. */
-export const chinaWeekday = (at: number): number => {
-  const days = Math.floor((at + CHINA_OFFSET_MS) / DAY)
-  return (((days + 3) % 7) + 7) % 7 + 1
-}
 
 /** The regular (un-overridden) cycle whose close is the first one strictly after `at`. */
 const regularCycleAfter = (window: OrderWindow, at: number): OrderCycle => {
-  const closeOffset = minuteOfWeek(window.closeWeekday, window.closeTime) * MINUTE
+  const closeOffset = minuteOfWeek(window.closeWeekday, window.closeTime) * MINUTE_MS
   let closesAt = chinaWeekStart(at) + closeOffset
   if (closesAt <= at) closesAt += WEEK_MS
   return { cycleId: chinaDate(closesAt), opensAt: closesAt - windowLength(window), closesAt }
 }
 
 const applyOverride = (cycle: OrderCycle, overrides: readonly CalendarOverride[]): OrderCycle | null => {
-  const override = overrides.find((o) => o.cycleCloseDate === cycle.cycleId)
+  const override = overrides.find((o) => o.cycleId === cycle.cycleId)
   if (!override) return cycle
   if (override.action === 'cancel') return null
   const opensAt = Date.parse(override.newOpen ?? '')
@@ -158,8 +124,6 @@ export const previousCycle = (
   return last
 }
 
-/** Start (00:00 UTC+8) of a local date 'YYYY-MM-DD'. */
-export const chinaDayStart = (date: string): number => Date.parse(`${date}T00:00:00+08:00`)
 
 /** The cycle an order placed on local date `date` belongs to: the first one still open at that day's start. */
 export const cycleOfOrderDate = (

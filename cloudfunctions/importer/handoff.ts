@@ -3,12 +3,12 @@ import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { request } from 'node:http'
 import { EmbeddedStore } from '../adapters/embedded/store'
-import { IMPORT_KINDS, type ImportKind } from '../core/imports/kinds'
 import type { ImportReport } from '../contracts/insights'
 import type { Progress } from './check'
 import type { HandOff } from './hostRoute'
 import { importFile } from './run'
 import { rejectedPathFor } from './files'
+import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 
 export const USAGE = `用法：npm run import -- <${IMPORT_KINDS.join('|')}> <文件.csv> [--skip-invalid]`
 

@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises'
 import { basename, isAbsolute, resolve } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalHome } from '../host/local'
-import { IMPORT_KINDS, type ImportKind } from '../core/imports/kinds'
 import { importFile } from './run'
 import { rejectedPathFor } from './files'
+import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 
 /** What `npm run import` sends to a running host. */
 export interface HandOff {

@@ -1,12 +1,11 @@
+import { addMonths, monthOf, chinaDate } from '../core/time'
 import { randomUUID } from 'node:crypto'
 import type { DocumentStore } from '../core/ports'
 import { repos } from '../core/repos'
 import type { CalendarEntry, FactKind, Retailer, Sku } from '../core/model'
-import type { ImportKind, Known, KindSpec, StagedSpec } from '../core/imports/kinds'
+import type { Known, KindSpec, StagedSpec } from '../core/imports/kinds'
 import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from '../core/imports/facts'
 import { calendarSpec, retailersSpec, skusSpec } from '../core/imports/entities'
-import { addMonths, monthOf } from '../core/insights/days'
-import { chinaDate } from '../core/schedule'
 import type { ImportReport } from '../contracts/insights'
 import { checkFile, type CheckResult, type Progress } from './check'
 import { Journal, recoverImports } from './journal'
@@ -16,6 +15,7 @@ import { applyEntities } from './applyEntities'
 import { refreshAllReminderSchedules } from '../core/reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
+import type { ImportKind } from '../contracts/vocabulary'
 
 export const SPECS = {
   retailers: retailersSpec,

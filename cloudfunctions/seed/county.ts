@@ -1,6 +1,6 @@
-import type { AreaType, BusinessType, Retailer } from '../core/model'
-import type { OrderWindow } from '../core/schedule'
+import type { Retailer } from '../core/model'
 import type { Random } from './random'
+import type { AreaType, BusinessType, OrderWindow } from '../contracts/vocabulary'
 
 /** A fictional county (示范县): its districts (片区), each looked after by one customer manager. */
 export const DISTRICTS = [

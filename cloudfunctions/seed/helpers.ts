@@ -1,11 +1,11 @@
 import type { DocumentStore } from '../core/ports'
-import { HELPER_SCOPES } from '../core/model'
 import { repos } from '../core/repos'
 import { DEFAULT_OFFSETS } from '../core/reminders/plan'
 import { ORDER_REMINDER } from '../core/reminders/content'
 import { consentId } from '../core/reminders/consents'
 import { helperDocId } from '../core/helpers/access'
 import { DEMO_HELPERS, DEMO_RETAILERS } from './identities'
+import { HELPER_SCOPES } from '../contracts/vocabulary'
 
 const SEEDED_AT = Date.parse('2026-01-01T00:00:00+08:00')
 /** Enough consents for a few weeks of demo ticks without a tap. */

@@ -1,3 +1,4 @@
+import { chinaDate } from '../core/time'
 import type { DocumentStore } from '../core/ports'
 import { repos } from '../core/repos'
 import { seeded } from './random'
@@ -6,7 +7,6 @@ import { makeRetailers } from './county'
 import { DEMO_RETAILERS, DEMO_SHOPS, UNBOUND_EXAMPLE } from './identities'
 import { seedDemoHelpers } from './helpers'
 import { seedShopData } from './sales'
-import { chinaDate } from '../core/schedule'
 
 export const COUNTY_SIZE = 1300
 const SEED = 20261123

@@ -1,12 +1,13 @@
+import { addDays, addMonths, dayNumber, dayOfMonth, daysBetween, monthOf, monthStart, weekStart } from '../core/time'
 import type { DocumentStore } from '../core/ports'
 import { repos } from '../core/repos'
 import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek, type InventoryMonth, type PeerStats, type PurchaseMonth, type Retailer, type SalesMonth, type Sku } from '../core/model'
 import { SkuNumbers, WeekRows, applyMonthChange, emptyMonthChange, mergeWeek, monthId, weekId, type MonthChange, type MonthChanges } from '../core/imports/weeks'
 import { costFen } from '../core/imports/facts'
-import { addDays, addMonths, dayNumber, dayOfMonth, daysBetween, monthOf, monthStart, weekStart } from '../core/insights/days'
 import { monthMetrics, type MonthMetrics } from '../core/insights/metrics'
 import { computePeerStats } from '../core/insights/peers'
 import { bumpDataVersion } from '../core/insights/freshness'
+import { SPRING_FESTIVAL_DAYS } from '../core/holidays'
 import { seeded, type Random } from './random'
 import { shopProfile, type ProfileHints } from './shopProfile'
 
@@ -32,15 +33,13 @@ const SEED = 20261124
 // and the simulation makes millions of them.
 const { ceil, cos, exp, log, max, min, round, sqrt, PI } = Math
 
-/** 春节 (first day of the lunar year). */
-const SPRING_FESTIVAL = ['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26', '2029-02-13', '2030-02-03', '2031-01-23']
 /** Monday … Sunday: weekends sell more. */
 const WEEK_RHYTHM = [0.92, 0.9, 0.95, 1, 1.1, 1.22, 1.08]
 
 /** Demand on a day relative to an ordinary one: stocking up for the festival, quiet while shops close. */
 export const festivalFactor = (date: string): number => {
   const day = dayNumber(date)
-  for (const festival of SPRING_FESTIVAL) {
+  for (const festival of SPRING_FESTIVAL_DAYS) {
     const offset = day - dayNumber(festival)
     if (offset >= -21 && offset < 0) return 1 + 0.9 * ((21 + offset) / 21)
     if (offset >= 0 && offset < 7) return 0.7

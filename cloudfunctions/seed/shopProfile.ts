@@ -1,5 +1,6 @@
-import type { BusinessType, Retailer, Sku } from '../core/model'
+import type { Retailer, Sku } from '../core/model'
 import type { Random } from './random'
+import type { BusinessType } from '../contracts/vocabulary'
 
 /**
  * How a demo shop trades: what it carries, how much it sells, how well it scans and orders.

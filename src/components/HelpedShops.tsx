@@ -8,6 +8,8 @@ import { messageOf } from '@/lib/messages'
 import { openPage } from '@/lib/routes'
 import { markOrdered } from '@/services/orders'
 import { askForReminders } from '@/services/reminders'
+import { HELPER_KIND_WORDS } from '@words/helpers'
+import { ORDER_STATUS_WORDS } from '@words/orders'
 
 /**
  * A helper's view: each shop they help with its deadline and, given `remind` or `order`, its
@@ -86,11 +88,11 @@ function HelpedShop({ shop, onMarked }: { shop: MyRetailerView; onMarked: (shop:
   return (
     <View className='card helped-shop'>
       <Text className='title helped-name'>{shop.shopName}</Text>
-      <Text className='line muted'>{`您是${shop.kindText}`}</Text>
+      <Text className='line muted'>{`您是${HELPER_KIND_WORDS[shop.kind]}`}</Text>
       <Text className='line helped-when'>{view.when}</Text>
       {shop.order && (
         <Text className={`line order-status is-${view.phase === 'open' ? (status?.status ?? 'notOrdered') : 'waiting'}`}>
-          {view.phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${status.statusText}` : '本周订货：未订货'}
+          {view.phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${ORDER_STATUS_WORDS[status.status]}` : '本周订货：未订货'}
         </Text>
       )}
       {canMark && (

@@ -1,4 +1,4 @@
-import { chinaWeekday } from '@core/schedule'
+import { chinaWeekday } from '@core/time'
 
 /**
  * Numbers as a shopkeeper says them. Money arrives as integer fen and leaves as yuan: small sums

@@ -1,4 +1,6 @@
-import { CHINA_OFFSET_MS, chinaWeekday, currentCycle, type CalendarOverride, type OrderWindow } from '@core/schedule'
+import { CHINA_OFFSET_MS, chinaWeekday } from '@core/time'
+import { currentCycle } from '@core/schedule'
+import type { CalendarOverride, OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /**
  * What the home page says about the order window at one instant: the same cycle arithmetic the

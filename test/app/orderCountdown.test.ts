@@ -50,7 +50,7 @@ describe('the home page countdown', () => {
   })
 
   it('skips a cancelled cycle and counts to the one after it', () => {
-    const overrides = [{ cycleCloseDate: '2025-01-13', action: 'cancel' as const }]
+    const overrides = [{ cycleId: '2025-01-13', action: 'cancel' as const }]
     expect(orderCountdown(satToMon, at('2025-01-06T16:00:00+08:00'), overrides)).toMatchObject({
       phase: 'upcoming',
       remaining: '11天20小时0分0秒',
@@ -59,7 +59,7 @@ describe('the home page countdown', () => {
   })
 
   it('counts to a moved cycle’s new close', () => {
-    const overrides = [{ cycleCloseDate: '2025-01-13', action: 'move' as const, newOpen: '2025-01-11T12:00:00+08:00', newClose: '2025-01-14T10:00:00+08:00' }]
+    const overrides = [{ cycleId: '2025-01-13', action: 'move' as const, newOpen: '2025-01-11T12:00:00+08:00', newClose: '2025-01-14T10:00:00+08:00' }]
     expect(orderCountdown(satToMon, at('2025-01-13T17:00:00+08:00'), overrides)).toMatchObject({
       phase: 'open',
       remaining: '17小时0分0秒',

@@ -1,8 +1,9 @@
+import { chinaDate } from '@core/time'
 import type { Reply, SuggestedOrderData, SummaryData } from '@contracts'
-import { chinaDate } from '@core/schedule'
 import { describeChange, formatCount, formatYuan } from '@/lib/numbers'
 import type { Page } from 'playwright-core'
 import { phoneSession } from './support/phoneSession'
+import { suggestedLineReason, suggestedOrderText } from '../../cloudfunctions/words/orderPlan'
 
 jest.setTimeout(90_000)
 
@@ -101,15 +102,15 @@ describe('经营 (operating summary)', () => {
     expect(await session.page.locator('.order-line').count()).toBe(order.lines.length)
     expect(await session.page.locator('.order-line-name').first().innerText()).toBe(order.lines[0].name)
     expect(await session.page.locator('.order-line-cartons').first().innerText()).toBe(`${order.lines[0].cartons} 条`)
-    expect(await session.page.locator('.order-line-reason').first().innerText()).toBe(order.lines[0].reason)
+    expect(await session.page.locator('.order-line-reason').first().innerText()).toBe(suggestedLineReason(order.lines[0], order.historyWeeks))
     expect(await text('.order-total-cartons')).toContain(`合计 ${order.totalCartons} 条`)
     expect(await text('.quota-note')).toContain(`还可订 ${order.quota.remainingCartons} 条`)
 
     await session.page.locator('.copy-order').click()
     await session.page.getByText('内容已复制').waitFor()
-    // Taro's H5 clipboard keeps what it copied in storage as well: it is the function's text, unchanged.
+    // Taro's H5 clipboard keeps what it copied in storage as well: it is the suggestion in words, unchanged.
     const copied = await session.page.evaluate(() => JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}').data)
-    expect(copied).toBe(order.text)
+    expect(copied).toBe(suggestedOrderText(order))
   })
 
   it('shows a family helper with no shop of their own the 经营 of the shop they help', async () => {

@@ -1,4 +1,4 @@
-import { fitSubscribeData } from '../../cloudfunctions/core/messages'
+import { fitSubscribeData } from '../../cloudfunctions/words/subscribe'
 
 /** WeChat rejects a whole subscribe message when one value is too long for its field type. */
 describe('fitting subscribe message data to WeChat field limits', () => {

@@ -13,9 +13,8 @@ const wechatError = (errCode: number) => Object.assign(new Error(`errCode: ${err
 const REMINDER: SubscribeMessage = {
   key: 'remind:350625100001:2026-11-23:noon',
   toOpenId: 'o-owner',
-  template: 'orderReminder',
   page: 'pages/index/index',
-  data: { thing1: '福满便利店本周订货即将截止请尽快下单以免断货', time2: '2026年11月23日 16:00' },
+  content: { template: 'orderReminder', shopName: '福满便利店本周订货即将截止请尽快下单以免断货', closesAt: Date.parse('2026-11-23T16:00:00+08:00'), role: 'owner', offset: 'twoHoursBefore', msLeft: 7_200_000 },
 }
 
 describe('the subscribe-message notifier', () => {
@@ -35,7 +34,7 @@ describe('the subscribe-message notifier', () => {
         touser: 'o-owner',
         templateId: 'tmpl-abc123',
         page: 'pages/index/index',
-        data: { thing1: { value: '福满便利店本周订货即将截止请尽快下单以…' }, time2: { value: '2026年11月23日 16:00' } },
+        data: { thing1: { value: '福满便利店本周订货即将截止请尽快下单以…' }, time2: { value: '2026年11月23日 16:00' }, thing3: { value: '订货即将截止，还剩2小时' } },
         miniprogramState: 'trial',
       },
     ])

@@ -239,7 +239,7 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       const entry: CalendarEntry = {
         _id: '武安镇|2025-10-06',
         scope: '武安镇',
-        cycleCloseDate: '2025-10-06',
+        cycleId: '2025-10-06',
         action: 'move',
         newOpen: '2025-10-08T08:00:00+08:00',
         newClose: '2025-10-08T16:00:00+08:00',

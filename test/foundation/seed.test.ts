@@ -2,8 +2,9 @@ import { cleanup, tempDataDir } from '../support/localHome'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { seedDemoCounty, COUNTY_SIZE } from '../../cloudfunctions/seed'
 import { repos } from '../../cloudfunctions/core/repos'
-import { BUSINESS_TYPES, type Retailer } from '../../cloudfunctions/core/model'
+import { type Retailer } from '../../cloudfunctions/core/model'
 import { windowLength } from '../../cloudfunctions/core/schedule'
+import { BUSINESS_TYPES } from '../../cloudfunctions/contracts/vocabulary'
 
 describe('the demo county', () => {
   const dirs: string[] = []

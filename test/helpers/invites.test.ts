@@ -13,7 +13,7 @@ import markOrdered from '../../cloudfunctions/functions/markOrdered'
 import { helperAccess } from '../../cloudfunctions/core/helpers/access'
 import { logHelperAction } from '../../cloudfunctions/core/helpers/log'
 import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
-import type { HelperScope } from '../../cloudfunctions/core/model'
+import type { HelperScope } from '../../cloudfunctions/contracts/vocabulary'
 
 const A = shop(1, SAT_TO_MON, { shopName: '福满便利店' })
 const B = shop(2, { openWeekday: 2, openTime: '08:00', closeWeekday: 2, closeTime: '16:00' }, { shopName: '王记食杂店' })
@@ -55,7 +55,6 @@ describe('family helpers: inviting, accepting and managing', () => {
       retailer: { licenseNo: A.licenseNo, shopName: '福满便利店' },
       kind: 'family',
       scopes: ['remind', 'order'],
-      scopeTexts: ['收到订货提醒，查看订货状态', '查看建议订单，代为标记已订货'],
       expiresAt: '2026-11-24T10:00:00+08:00',
     })
     expect(await world.ok(acceptInvite, 'wx-daughter', { token, retailer: A.licenseNo, name: '女儿 小林' }, '2026-11-23T10:05:00+08:00')).toEqual({
@@ -67,10 +66,10 @@ describe('family helpers: inviting, accepting and managing', () => {
     const { helpers, max } = await world.ok(listHelpers, 'wx-a', {}, AT)
     expect(max).toBe(5)
     expect(helpers).toEqual([
-      { helperId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), name: '女儿 小林', kind: 'family', kindText: '家人', scopes: ['remind', 'order'], addedAt: '2026-11-23T10:05:00+08:00' },
+      { helperId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), name: '女儿 小林', kind: 'family', scopes: ['remind', 'order'], addedAt: '2026-11-23T10:05:00+08:00' },
     ])
     expect((await world.ok(helperLog, 'wx-a', {}, AT)).entries).toEqual([
-      { at: '2026-11-23T10:05:00+08:00', helperId: helpers[0].helperId, helperName: '女儿 小林', action: 'accept', actionText: '接受了邀请，成为帮手' },
+      { at: '2026-11-23T10:05:00+08:00', helperId: helpers[0].helperId, helperName: '女儿 小林', action: 'accept' },
     ])
     // The store keeps only hashes: the token is nowhere in the invites file.
     expect(readFileSync(join(world.dir, 'invites.db'), 'utf8')).not.toContain(token)
@@ -103,10 +102,10 @@ describe('family helpers: inviting, accepting and managing', () => {
     await acceptLink('wx-neighbour', 'wx-c', C.licenseNo, ['insights'], 'neighbour')
     await world.ok(markOrdered, 'wx-neighbour', { retailer: A.licenseNo }, AT)
     const { retailers } = await world.ok(myRetailers, 'wx-neighbour', {}, AT)
-    expect(retailers.map((r) => [r.shopName, r.kindText, r.phase, r.closesAt, r.order?.statusText ?? null])).toEqual([
-      ['福满便利店', '结对邻居', 'open', '2026-11-23T16:00:00+08:00', '家人已代订'],
-      ['兴旺超市', '结对邻居', 'open', '2026-11-23T16:00:00+08:00', null], // insights only: no order status
-      ['王记食杂店', '结对邻居', 'upcoming', '2026-11-24T16:00:00+08:00', '未订货'],
+    expect(retailers.map((r) => [r.shopName, r.kind, r.phase, r.closesAt, r.order?.status ?? null])).toEqual([
+      ['福满便利店', 'neighbour', 'open', '2026-11-23T16:00:00+08:00', 'orderedByHelper'],
+      ['兴旺超市', 'neighbour', 'open', '2026-11-23T16:00:00+08:00', null], // insights only: no order status
+      ['王记食杂店', 'neighbour', 'upcoming', '2026-11-24T16:00:00+08:00', 'notOrdered'],
     ])
     expect(retailers[2]).toMatchObject({ opensAt: '2026-11-24T08:00:00+08:00', cycleId: '2026-11-24', orderWindow: B.orderWindow })
     expect((await world.ok(myRetailers, 'wx-neighbour', {}, AT)).consents).toEqual({ template: 'orderReminder', left: 0 })
@@ -148,10 +147,10 @@ describe('family helpers: inviting, accepting and managing', () => {
     await world.ok(markOrdered, 'wx-son', { retailer: A.licenseNo }, '2026-11-23T11:00:00+08:00')
     const helper = await helperAccess(world.db, 'wx-son', A.licenseNo, 'insights')
     await logHelperAction(world.local.deps(fixedClock('2026-11-23T12:00:00+08:00')), helper, 'viewSummary')
-    expect((await world.ok(helperLog, 'wx-a', {}, AT)).entries.map((e) => [e.at, e.actionText])).toEqual([
-      ['2026-11-23T12:00:00+08:00', '查看了经营数据'],
-      ['2026-11-23T11:00:00+08:00', '标记了家人已代订'],
-      ['2026-11-23T10:00:00+08:00', '接受了邀请，成为帮手'],
+    expect((await world.ok(helperLog, 'wx-a', {}, AT)).entries.map((e) => [e.at, e.action])).toEqual([
+      ['2026-11-23T12:00:00+08:00', 'viewSummary'],
+      ['2026-11-23T11:00:00+08:00', 'markOrdered'],
+      ['2026-11-23T10:00:00+08:00', 'accept'],
     ])
     expect((await world.ok(helperLog, 'wx-b', {}, AT)).entries).toEqual([]) // another shop's log is its own
   })

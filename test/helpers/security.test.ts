@@ -12,7 +12,7 @@ import updateReminderSettings from '../../cloudfunctions/functions/updateReminde
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import { helperAccess } from '../../cloudfunctions/core/helpers/access'
 import { CODE_TRIES_PER_HOUR } from '../../cloudfunctions/core/helpers/invites'
-import type { HelperScope } from '../../cloudfunctions/core/model'
+import type { HelperScope } from '../../cloudfunctions/contracts/vocabulary'
 
 const A = shop(1, SAT_TO_MON, { shopName: '福满便利店' })
 const B = shop(2, SAT_TO_MON, { shopName: '王记食杂店' })

@@ -1,5 +1,5 @@
 import type { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
-import type { ImportKind } from '../../cloudfunctions/core/imports/kinds'
+import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
 import {
   CALENDAR_COLUMNS, INVENTORY_COLUMNS, PURCHASE_COLUMNS, RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_COLUMNS,
   csv, everything, importText, openStore, problemsText, removeDir, retailerRow,

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import type { DocumentStore } from '../../cloudfunctions/core/ports'
-import type { ImportKind } from '../../cloudfunctions/core/imports/kinds'
 import type { ImportReport } from '../../cloudfunctions/contracts'
 import { importFile } from '../../cloudfunctions/importer/run'
 import { DATA_VERSION_ID } from '../../cloudfunctions/core/insights/freshness'
+import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
 
 /** Shared by the import and insights tests: files as a person would make them, imported for real. */
 

@@ -60,13 +60,13 @@ describe('what imported rows become', () => {
     )
     expect(report.problems).toEqual([])
     expect(await repos(store).calendar.find({}, { sort: { _id: 1 } })).toEqual([
-      { _id: '*|2026-10-05', scope: '*', cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-08T16:00:00+08:00' },
-      { _id: `${R}|2026-10-05`, scope: R, cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-09T08:30:00+08:00', newClose: '2026-10-09T16:00:00+08:00' },
-      { _id: '岩溪片|2026-10-06', scope: '岩溪片', cycleCloseDate: '2026-10-06', action: 'cancel' },
+      { _id: '*|2026-10-05', scope: '*', cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-08T16:00:00+08:00' },
+      { _id: `${R}|2026-10-05`, scope: R, cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-09T08:30:00+08:00', newClose: '2026-10-09T16:00:00+08:00' },
+      { _id: '岩溪片|2026-10-06', scope: '岩溪片', cycleId: '2026-10-06', action: 'cancel' },
     ])
     // A cancel replacing a move keeps none of the move's times.
     await importText(store, 'calendar', csv(CALENDAR_COLUMNS, [['*', '2026-10-05', 'cancel', '', '']]))
-    expect(await repos(store).calendar.get('*|2026-10-05')).toEqual({ _id: '*|2026-10-05', scope: '*', cycleCloseDate: '2026-10-05', action: 'cancel' })
+    expect(await repos(store).calendar.get('*|2026-10-05')).toEqual({ _id: '*|2026-10-05', scope: '*', cycleId: '2026-10-05', action: 'cancel' })
   })
 
   it('marks the cycle of each purchase as ordered, unless a person already marked it', async () => {

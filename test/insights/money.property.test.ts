@@ -1,8 +1,9 @@
+import { addDays, daysBetween, weekStart, dayNumber } from '../../cloudfunctions/core/time'
 import fc from 'fast-check'
-import { cartonsFor, dailyRate, planOrder, yuan, type PlanItem } from '../../cloudfunctions/core/insights/orderPlan'
+import { cartonsFor, dailyRate, planOrder, type PlanItem } from '../../cloudfunctions/core/insights/orderPlan'
+import { formatFen } from '../../cloudfunctions/words/numbers'
 import { costFen } from '../../cloudfunctions/core/imports/facts'
 import { percentileRank, quantile } from '../../cloudfunctions/core/insights/peers'
-import { addDays, daysBetween, weekStart, dayNumber } from '../../cloudfunctions/core/insights/days'
 import { SkuNumbers, WeekRows, applyMonthChange, mergeWeek, type MonthChanges } from '../../cloudfunctions/core/imports/weeks'
 import type { FactMonth } from '../../cloudfunctions/core/model'
 
@@ -50,13 +51,15 @@ describe('order arithmetic', () => {
     )
   })
 
-  it('writes fen as yuan exactly, with two decimals and thousands separators', () => {
+  it('writes fen as the money a shopkeeper reads, within half of the last unit shown', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => {
-        const text = yuan(fen)
-        expect(text).toMatch(/^-?¥\d{1,3}(,\d{3})*\.\d{2}$/)
-        const [whole, cents] = text.replace(/[-¥,]/g, '').split('.')
-        expect((Number(whole) * 100 + Number(cents)) * (fen < 0 ? -1 : 1)).toBe(fen)
+        const text = formatFen(fen)
+        expect(text).toMatch(/^-?¥(\d+(\.\d)?万|\d{1,3}(,\d{3})*(\.\d{1,2})?)$/)
+        const digits = text.replace(/[-¥,万]/g, '')
+        const unit = text.endsWith('万') ? 100_000 : text.includes('.') || Math.abs(fen) < 10_000 ? 1 : 100
+        const shown = Math.round(Number(digits) * (text.endsWith('万') ? 1_000_000 : 100)) * (fen < 0 ? -1 : 1)
+        expect(Math.abs(shown - fen)).toBeLessThanOrEqual(unit / 2 + 1e-6)
       }),
     )
   })

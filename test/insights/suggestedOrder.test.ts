@@ -2,6 +2,7 @@ import { openWorld, type World } from '../support/world'
 import suggestedOrder from '../../cloudfunctions/functions/suggestedOrder'
 import type { SuggestedOrderData } from '../../cloudfunctions/contracts'
 import { INVENTORY_COLUMNS, PURCHASE_COLUMNS, RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_B, SKU_C, csv, importText, retailerRow } from '../imports/helpers'
+import { suggestedLineReason, suggestedOrderText } from '../../cloudfunctions/words/orderPlan'
 
 /**
  * Wednesday 2026-03-18 10:00. The shop orders Saturday 12:00 → Monday 16:00, so the cycle to
@@ -56,7 +57,7 @@ describe('the suggested order', () => {
     // B: 1 pack a week, 1/7 a day: 16/7 ≈ 2.29 packs needed, none on hand → 1 carton.
     // 3 cartons wanted, 2 left in the quota: A lasts 5 ÷ 1.222 ≈ 4 days, B is out — A is cut by one.
     expect(plan.lines).toEqual([
-      { skuCode: SKU_B, name: '云岭（硬）', cartons: 1, trimmedCartons: 0, dailyPacks: 1 / 7, stockPacks: 0, wholesaleFenPerCarton: 18000, reason: '日均卖 0.1 包，库存 0 包，已断货' },
+      { skuCode: SKU_B, name: '云岭（硬）', cartons: 1, trimmedCartons: 0, dailyPacks: 1 / 7, stockPacks: 0, wholesaleFenPerCarton: 18000 },
       {
         skuCode: SKU_A,
         name: '青峰（软）',
@@ -65,9 +66,9 @@ describe('the suggested order', () => {
         dailyPacks: expect.closeTo(308 / 252, 12),
         stockPacks: 5,
         wholesaleFenPerCarton: 9000,
-        reason: '日均卖 1.2 包，库存 5 包，够卖 4 天；受月限量所限少订 1 条',
       },
     ])
+    expect(plan.lines.map((line) => suggestedLineReason(line, plan.historyWeeks))).toEqual(['日均卖 0.1 包，库存 0 包，已断货', '日均卖 1.2 包，库存 5 包，够卖 4 天；受月限量所限少订 1 条'])
     // C has 30 packs and no sales: nothing to order, so no line.
     expect(plan.totalCartons).toBe(2)
     // 1 × 18000 + 1 × 9000 fen.
@@ -75,8 +76,8 @@ describe('the suggested order', () => {
   })
 
   it('comes as text to paste into the ordering platform', () => {
-    expect(plan.text).toBe(
-      ['010号便利店 建议订单（3月23日（周一）16:00 截止）', '云岭（硬）（6901000000002）：1 条', '青峰（软）（6901000000001）：1 条', '合计 2 条，批发金额约 ¥270.00'].join('\n'),
+    expect(suggestedOrderText(plan)).toBe(
+      ['010号便利店 建议订单（3月23日（周一）16:00 截止）', '云岭（硬）（6901000000002）：1 条', '青峰（软）（6901000000001）：1 条', '合计 2 条，批发金额约 ¥270'].join('\n'),
     )
   })
 

@@ -1,11 +1,13 @@
 import { openWorld, shop, SAT_TO_MON, type World } from '../support/world'
 import home from '../../cloudfunctions/functions/home'
-import { holidayName, overridesFor } from '../../cloudfunctions/core/calendar'
+import { overridesFor } from '../../cloudfunctions/core/calendar'
+import { holidayOf } from '../../cloudfunctions/core/holidays'
 import type { CalendarEntry } from '../../cloudfunctions/core/model'
+import { calendarNoticeText } from '../../cloudfunctions/words/orders'
 
 const ONE = shop(1, SAT_TO_MON, { district: '城关一片' })
 const TWO = shop(2, SAT_TO_MON, { district: '岩溪片' })
-const entry = (scope: string, e: Omit<CalendarEntry, '_id' | 'scope'>): CalendarEntry => ({ _id: `${scope}|${e.cycleCloseDate}`, scope, ...e })
+const entry = (scope: string, e: Omit<CalendarEntry, '_id' | 'scope'>): CalendarEntry => ({ _id: `${scope}|${e.cycleId}`, scope, ...e })
 
 describe('company calendar overrides', () => {
   let world: World
@@ -19,43 +21,43 @@ describe('company calendar overrides', () => {
 
   it('applies the most specific row for each cycle: license over district over *', async () => {
     await world.db.calendar.putMany([
-      entry('*', { cycleCloseDate: '2026-10-05', action: 'cancel' }),
-      entry('城关一片', { cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }),
-      entry(ONE.licenseNo, { cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T12:00:00+08:00', newClose: '2026-10-09T18:00:00+08:00' }),
-      entry('城关一片', { cycleCloseDate: '2026-10-12', action: 'cancel' }),
-      entry('陈巷片', { cycleCloseDate: '2026-10-19', action: 'cancel' }),
+      entry('*', { cycleId: '2026-10-05', action: 'cancel' }),
+      entry('城关一片', { cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }),
+      entry(ONE.licenseNo, { cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T12:00:00+08:00', newClose: '2026-10-09T18:00:00+08:00' }),
+      entry('城关一片', { cycleId: '2026-10-12', action: 'cancel' }),
+      entry('陈巷片', { cycleId: '2026-10-19', action: 'cancel' }),
     ])
     expect(await overridesFor(world.db, ONE)).toEqual([
-      { cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T12:00:00+08:00', newClose: '2026-10-09T18:00:00+08:00' },
-      { cycleCloseDate: '2026-10-12', action: 'cancel' },
+      { cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T12:00:00+08:00', newClose: '2026-10-09T18:00:00+08:00' },
+      { cycleId: '2026-10-12', action: 'cancel' },
     ])
-    expect(await overridesFor(world.db, TWO)).toEqual([{ cycleCloseDate: '2026-10-05', action: 'cancel' }])
+    expect(await overridesFor(world.db, TWO)).toEqual([{ cycleId: '2026-10-05', action: 'cancel' }])
   })
 
   it('tells the home page: 国庆期间订货时间调整为 …, with the countdown’s overrides and the moved cycle’s status', async () => {
-    await world.db.calendar.put(entry('*', { cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }))
+    await world.db.calendar.put(entry('*', { cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }))
     const data = await world.ok(home, 'wx-one', {}, '2026-09-27T10:00:00+08:00') // Sunday: the regular window is open
-    expect(data.calendarNotices).toEqual([{ cycleId: '2026-10-05', action: 'move', text: '国庆期间订货时间调整为 10月8日（周四）08:00 至 10月9日（周五）16:00' }])
-    expect(data.overrides).toEqual([{ cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }])
+    expect(data.calendarNotices.map((n) => [n.cycleId, n.action, calendarNoticeText(n)])).toEqual([['2026-10-05', 'move', '国庆期间订货时间调整为 10月8日（周四）08:00 至 10月9日（周五）16:00']])
+    expect(data.overrides).toEqual([{ cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }])
     expect(data.order.cycleId).toBe('2026-09-28')
     // From Tuesday the shop waits for the moved cycle, which keeps its name.
     expect((await world.ok(home, 'wx-one', {}, '2026-09-29T10:00:00+08:00')).order.cycleId).toBe('2026-10-05')
   })
 
   it('says when a cycle is cancelled, and stops saying it once the regular close has passed', async () => {
-    await world.db.calendar.put(entry('岩溪片', { cycleCloseDate: '2026-10-05', action: 'cancel' }))
-    expect((await world.ok(home, 'wx-two', {}, '2026-09-29T10:00:00+08:00')).calendarNotices).toEqual([
-      { cycleId: '2026-10-05', action: 'cancel', text: '国庆期间暂停订货：原定 10月5日（周一）16:00 截止的订货取消' },
+    await world.db.calendar.put(entry('岩溪片', { cycleId: '2026-10-05', action: 'cancel' }))
+    expect((await world.ok(home, 'wx-two', {}, '2026-09-29T10:00:00+08:00')).calendarNotices.map((n) => [n.cycleId, n.action, calendarNoticeText(n)])).toEqual([
+      ['2026-10-05', 'cancel', '国庆期间暂停订货：原定 10月5日（周一）16:00 截止的订货取消'],
     ])
     expect((await world.ok(home, 'wx-one', {}, '2026-09-29T10:00:00+08:00')).calendarNotices).toEqual([])
     expect((await world.ok(home, 'wx-two', {}, '2026-10-05T16:00:00+08:00')).calendarNotices).toEqual([])
   })
 
   it('names the holiday from the dates a change touches', () => {
-    expect(holidayName(['2026-10-05'])).toBe('国庆')
-    expect(holidayName(['2027-02-08'])).toBe('春节') // Spring Festival 2027 is 6 February
-    expect(holidayName(['2027-01-01'])).toBe('元旦')
-    expect(holidayName(['2026-05-04'])).toBe('劳动节')
-    expect(holidayName(['2026-06-19'])).toBe('节假日')
+    expect(holidayOf(['2026-10-05'])).toBe('nationalDay')
+    expect(holidayOf(['2027-02-08'])).toBe('springFestival') // Spring Festival 2027 is 6 February
+    expect(holidayOf(['2027-01-01'])).toBe('newYear')
+    expect(holidayOf(['2026-05-04'])).toBe('labourDay')
+    expect(holidayOf(['2026-06-19'])).toBe(null)
   })
 })

@@ -1,4 +1,5 @@
-import { currentCycle, cycleOfOrderDate, previousCycle, type CalendarOverride, type OrderWindow } from '../../cloudfunctions/core/schedule'
+import { currentCycle, cycleOfOrderDate, previousCycle } from '../../cloudfunctions/core/schedule'
+import type { CalendarOverride, OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /** Hand-worked instants. Every expected value below was counted on a calendar, not computed. */
 const at = (iso: string) => Date.parse(iso)
@@ -65,8 +66,8 @@ describe('windows across midnight, the week end and the year end', () => {
 
 describe('company calendar overrides (国庆 2026)', () => {
   // The cycle that would close Monday 5 October.
-  const moved: CalendarOverride = { cycleCloseDate: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }
-  const cancelled: CalendarOverride = { cycleCloseDate: '2026-10-05', action: 'cancel' }
+  const moved: CalendarOverride = { cycleId: '2026-10-05', action: 'move', newOpen: '2026-10-08T08:00:00+08:00', newClose: '2026-10-09T16:00:00+08:00' }
+  const cancelled: CalendarOverride = { cycleId: '2026-10-05', action: 'cancel' }
 
   it('a moved cycle keeps its name and waits for its new opening: Saturday 3 October 12:00 → Thursday 8 October 08:00', () => {
     expect(currentCycle(SAT_TO_MON, at('2026-10-03T12:00:00+08:00'), [moved])).toEqual({

@@ -1,22 +1,12 @@
+import { chinaIso, WEEK_MS, chinaDayStart } from '../../cloudfunctions/core/time'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import fc from 'fast-check'
-import {
-  WEEK_MS,
-  currentCycle,
-  cycleOfOrderDate,
-  cyclesFrom,
-  chinaDayStart,
-  previousCycle,
-  windowLength,
-  type CalendarOverride,
-  type OrderCycle,
-  type OrderWindow,
-} from '../../cloudfunctions/core/schedule'
-import { chinaIso } from '../../cloudfunctions/core/chinaTime'
+import { currentCycle, cycleOfOrderDate, cyclesFrom, previousCycle, windowLength, type OrderCycle } from '../../cloudfunctions/core/schedule'
+import type { CalendarOverride, OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /**
  * The order-cycle maths checked against an independent oracle: Intl's Asia/Shanghai time zone
@@ -146,7 +136,7 @@ describe('order cycle maths (property-based)', () => {
     fc.assert(
       fc.property(orderWindow, instant, fc.integer({ min: -2 * DAY, max: 9 * DAY }), (w, at, probe) => {
         const regular = currentCycle(w, at).cycle
-        const cancel: CalendarOverride[] = [{ cycleCloseDate: regular.cycleId, action: 'cancel' }]
+        const cancel: CalendarOverride[] = [{ cycleId: regular.cycleId, action: 'cancel' }]
         const { cycle } = currentCycle(w, at, cancel)
         expect(cycle.closesAt).toBe(regular.closesAt + WEEK_MS)
         expect(currentCycle(w, at + probe, cancel).cycle.cycleId).not.toBe(regular.cycleId)
@@ -163,7 +153,7 @@ describe('order cycle maths (property-based)', () => {
       fc.property(orderWindow, instant, move, fc.integer({ min: 0, max: 12 * DAY }), (w, at, { shift, length }, probe) => {
         const regular = currentCycle(w, at).cycle
         const newOpen = regular.opensAt + shift
-        const moved: CalendarOverride = { cycleCloseDate: regular.cycleId, action: 'move', newOpen: chinaIso(newOpen), newClose: chinaIso(newOpen + length) }
+        const moved: CalendarOverride = { cycleId: regular.cycleId, action: 'move', newOpen: chinaIso(newOpen), newClose: chinaIso(newOpen + length) }
         const start = Math.min(at, newOpen) - 1
         const cycles: OrderCycle[] = []
         for (const c of cyclesFrom(w, start, [moved])) {

@@ -1,3 +1,4 @@
+import { chinaIso, chinaWeekday } from '../../cloudfunctions/core/time'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,9 +16,8 @@ import updateReminderSettings from '../../cloudfunctions/functions/updateReminde
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import { DEFAULT_OFFSETS, nextReminderAfter } from '../../cloudfunctions/core/reminders/plan'
 import type { Collection, Deps, Doc } from '../../cloudfunctions/core/ports'
-import type { HelperScope, Retailer } from '../../cloudfunctions/core/model'
-import { chinaWeekday, type OrderWindow } from '../../cloudfunctions/core/schedule'
-import { chinaIso } from '../../cloudfunctions/core/chinaTime'
+import type { Retailer } from '../../cloudfunctions/core/model'
+import type { HelperScope, OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /**
  * The timer fired 200 times against one data folder: at each of 50 instants, three runs in child

@@ -1,7 +1,8 @@
+import { chinaIso } from '../../cloudfunctions/core/time'
 import fc from 'fast-check'
-import { currentCycle, type OrderWindow } from '../../cloudfunctions/core/schedule'
+import { currentCycle } from '../../cloudfunctions/core/schedule'
 import { DEFAULT_OFFSETS, remindersBetween, remindersOfCycle, nextReminderAfter } from '../../cloudfunctions/core/reminders/plan'
-import { chinaIso } from '../../cloudfunctions/core/chinaTime'
+import type { OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /** The reminder instants of the cycle open (or next) at `at`, as ISO strings with their offsets. */
 const plan = (window: OrderWindow, at: string, offsets = DEFAULT_OFFSETS) =>

@@ -10,6 +10,7 @@ import home from '../../cloudfunctions/functions/home'
 import type { Helper } from '../../cloudfunctions/core/model'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../../cloudfunctions/core/ports'
 import type { RemindTickReport } from '../../cloudfunctions/contracts'
+import { OUTCOME_WORDS, reminderTitle } from '../../cloudfunctions/words/reminders'
 
 const SHOP = shop(1, SAT_TO_MON, { shopName: '福满便利店' })
 const SET_UP = '2026-11-20T10:00:00+08:00' // Friday, before the window of Sat 21 → Mon 23 November
@@ -94,13 +95,13 @@ describe('the reminder timer', () => {
       ['wx-son', '2026-11-23T14:03'],
     ])
     const list = await world.ok(messages, 'wx-owner', {}, '2026-11-23T14:10:00+08:00')
-    expect(list.messages.map((m) => [m.title, m.dueAt, m.at, m.outcomeText])).toEqual([
+    expect(list.messages.map((m) => [reminderTitle(m), m.dueAt, m.at, OUTCOME_WORDS[m.outcome]])).toEqual([
       ['截止前 2 小时提醒', '2026-11-23T14:00:00+08:00', '2026-11-23T14:03:00+08:00', '已发送'],
       ['截止日中午提醒', '2026-11-23T12:00:00+08:00', '2026-11-23T14:03:00+08:00', '未发送：已错过提醒时间'],
       ['订货开始提醒', '2026-11-21T12:00:00+08:00', '2026-11-21T12:00:00+08:00', '已发送'],
     ])
     expect((await world.ok(messages, 'wx-son', {}, '2026-11-23T14:10:00+08:00')).messages).toEqual([
-      expect.objectContaining({ role: 'helper', title: '家人未订货提醒', retailer: { licenseNo: SHOP.licenseNo, shopName: '福满便利店' }, outcome: 'sent' }),
+      expect.objectContaining({ role: 'helper', offset: 'twoHoursBefore', retailer: { licenseNo: SHOP.licenseNo, shopName: '福满便利店' }, outcome: 'sent' }),
     ])
   })
 
@@ -138,7 +139,7 @@ describe('the reminder timer', () => {
     const reply = await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:00:00+08:00')), notifier: wechatSaysNoConsent } })
     expect(reply).toMatchObject({ ok: true, data: { noConsent: 1, sent: 0 } })
     expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true })
-    expect((await world.ok(messages, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).messages[0]).toMatchObject({ outcome: 'noConsent', outcomeText: '未发送：提醒次数已用完' })
+    expect((await world.ok(messages, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).messages[0]).toMatchObject({ outcome: 'noConsent' })
   })
 
   it('retries a send WeChat refused for another reason at the next ticks, three attempts at most, spending one consent', async () => {
@@ -198,7 +199,7 @@ describe('the reminder timer', () => {
     await world.db.sends.remove({})
     await world.db.reminderSchedules.update({ _id: SHOP.licenseNo }, { cursor: Date.parse(SET_UP), nextFireAt: 0 })
     await crashed()
-    await world.local.outbox.notifier(fixedClock('2026-11-21T12:00:00+08:00')).send({ key, toOpenId: 'wx-owner', template: 'orderReminder', page: 'pages/index/index', data: {} })
+    await world.local.outbox.notifier(fixedClock('2026-11-21T12:00:00+08:00')).send({ key, toOpenId: 'wx-owner', page: 'pages/index/index', content: { template: 'orderReminder', shopName: SHOP.shopName, closesAt: 0, role: 'owner', offset: 'atOpen', msLeft: 0 } })
     await tickAll(world, ['2026-11-21T12:05:00+08:00'])
     expect(await sent(world)).toEqual([['wx-owner', '2026-11-21T12:00']])
     expect(await world.db.reminderSlots.get(key)).toMatchObject({ state: 'done', outcome: 'sent' })

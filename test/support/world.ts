@@ -6,9 +6,9 @@ import { invokeCallable, invokeTimer, type CallableDef } from '../../cloudfuncti
 import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
 import { repos, type Repos } from '../../cloudfunctions/core/repos'
 import type { Retailer } from '../../cloudfunctions/core/model'
-import type { OrderWindow } from '../../cloudfunctions/core/schedule'
 import type { DataOf, EventOf, FunctionName, Reply } from '../../cloudfunctions/contracts'
 import remindTick from '../../cloudfunctions/functions/remindTick'
+import type { OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
 
 /**
  * A small county for order, reminder and helper tests: a few shops written straight into the

@@ -1,4 +1,4 @@
-import { fitSubscribeData } from '../../core/messages'
+import { subscribeFields } from '../../words/subscribe'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../../core/ports'
 import { wxCloud } from './wx'
 
@@ -48,9 +48,10 @@ const errCodeOf = (error: unknown): number | undefined => {
 /** Sends subscribe messages through `send`; WeChat's refusals become outcomes, never exceptions. */
 export const subscribeNotifier = (send: (params: SubscribeSendParams) => Promise<unknown>, config: SubscribeConfig): Notifier => ({
   async send(message: SubscribeMessage): Promise<SendOutcome> {
-    const templateId = config.templateId(message.template)
-    if (!templateId) return { ok: false, reason: 'FAILED', detail: `no template id in ${templateVariable(message.template)}` }
-    const data = Object.fromEntries(Object.entries(fitSubscribeData(message.data)).map(([key, value]) => [key, { value }]))
+    const fields = subscribeFields(message.content)
+    const templateId = config.templateId(fields.template)
+    if (!templateId) return { ok: false, reason: 'FAILED', detail: `no template id in ${templateVariable(fields.template)}` }
+    const data = Object.fromEntries(Object.entries(fields.data).map(([key, value]) => [key, { value }]))
     try {
       await send({ touser: message.toOpenId, templateId, page: message.page, data, miniprogramState: config.miniprogramState })
       return { ok: true }

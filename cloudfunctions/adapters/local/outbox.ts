@@ -1,8 +1,15 @@
 import { join } from 'node:path'
 import Datastore from '@seald-io/nedb'
 import type { Clock, Notifier, SubscribeMessage } from '../../core/ports'
+import { subscribeFields } from '../../words/subscribe'
 
-export interface OutboxEntry extends SubscribeMessage {
+/** A message as WeChat would have delivered it: the template's fields, written out. */
+export interface OutboxEntry {
+  key: string
+  toOpenId: string
+  template: string
+  page: string
+  data: Record<string, string>
   sentAt: string
 }
 
@@ -30,7 +37,7 @@ export class Outbox {
       // The key is the document id: re-sending a key after a crash records nothing new.
       dedupesByKey: true,
       send: async (message: SubscribeMessage) => {
-        const entry: OutboxEntry = { ...message, sentAt: clock.now().toISOString() }
+        const entry: OutboxEntry = { key: message.key, toOpenId: message.toOpenId, page: message.page, ...subscribeFields(message.content), sentAt: clock.now().toISOString() }
         try {
           // The key is the document id, so a message re-sent after a crash is recorded once.
           await this.ds.insertAsync({ ...entry, _id: message.key, recordedAt: Date.now(), seq: this.seq++ })

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, type Tokens } from '../../core/ports'
+import { type Tokens } from '../../core/ports'
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../contracts/vocabulary'
 
 /** node:crypto behind the Tokens port: the same in the cloud and on a laptop. */
 export const nodeTokens: Tokens = {

@@ -1,18 +1,13 @@
 import { fail } from '../errors'
-import type { Helper, HelperScope, Retailer } from '../model'
+import type { Helper, Retailer } from '../model'
 import type { Repos } from '../repos'
+import type { HelperScope } from '../../contracts/vocabulary'
 
 export const MAX_HELPERS_PER_RETAILER = 5
 /** 一带三: a paired neighbour helps at most three shops. */
 export const MAX_RETAILERS_PER_NEIGHBOUR = 3
 
 /** What each scope lets a helper do, as the invite and the helper list say it. */
-export const SCOPE_TEXT: Readonly<Record<HelperScope, string>> = {
-  remind: '收到订货提醒，查看订货状态',
-  order: '查看建议订单，代为标记已订货',
-  insights: '查看经营数据',
-}
-
 export const helperDocId = (licenseNo: string, openId: string): string => `${licenseNo}|${openId}`
 
 /**

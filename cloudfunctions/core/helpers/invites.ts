@@ -1,12 +1,13 @@
+import { chinaIso } from '../time'
 import { fail } from '../errors'
 import type { Deps } from '../ports'
-import { HELPER_SCOPES, type Helper, type HelperKind, type HelperScope, type Invite } from '../model'
+import { type Helper, type Invite } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownShop } from '../identity'
-import { chinaIso } from '../chinaTime'
-import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, SCOPE_TEXT, helperDocId } from './access'
+import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, helperDocId } from './access'
 import { logHelperAction } from './log'
 import type { AcceptInviteResult, CreateInviteResult, InvitePreview } from '../../contracts/results'
+import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contracts/vocabulary'
 
 /**
  * Becoming a helper takes an invite from the shop's owner: a share-card link carrying a random
@@ -110,7 +111,6 @@ export const previewInvite = async (deps: Deps, caller: string, ref: InviteRef):
     retailer: await shopOf(db, invite.licenseNo),
     kind: invite.kind,
     scopes: invite.scopes,
-    scopeTexts: invite.scopes.map((s) => SCOPE_TEXT[s]),
     expiresAt: chinaIso(invite.expiresAt),
   }
 }

@@ -1,15 +1,10 @@
+import { chinaIso } from '../time'
 import type { Deps } from '../ports'
-import type { Helper, HelperAction } from '../model'
+import type { Helper } from '../model'
 import { repos } from '../repos'
 import { ownShop } from '../identity'
-import { chinaIso } from '../chinaTime'
 import type { HelperLogData } from '../../contracts/results'
-
-export const HELPER_ACTION_TEXT: Readonly<Record<HelperAction, string>> = {
-  accept: '接受了邀请，成为帮手',
-  markOrdered: '标记了家人已代订',
-  viewSummary: '查看了经营数据',
-}
+import type { HelperAction } from '../../contracts/vocabulary'
 
 /** Records one thing a helper did for a shop (the summary function calls this with `viewSummary`). */
 export const logHelperAction = async (deps: Deps, helper: Pick<Helper, 'licenseNo' | 'helperId' | 'name'>, action: HelperAction): Promise<void> => {
@@ -34,6 +29,6 @@ export const helperLog = async (deps: Deps, caller: string): Promise<HelperLogDa
   const { retailer } = await ownShop(db, caller)
   const entries = await db.helperLog.find({ licenseNo: retailer.licenseNo }, { sort: { atMs: -1, _id: -1 }, limit: HELPER_LOG_LIMIT })
   return {
-    entries: entries.map((e) => ({ at: chinaIso(e.atMs), helperId: e.helperId, helperName: e.helperName, action: e.action, actionText: HELPER_ACTION_TEXT[e.action] })),
+    entries: entries.map((e) => ({ at: chinaIso(e.atMs), helperId: e.helperId, helperName: e.helperName, action: e.action })),
   }
 }

@@ -1,21 +1,19 @@
+import { chinaIso } from '../time'
 import { fail } from '../errors'
 import type { Deps } from '../ports'
-import { HELPER_SCOPES, type Helper, type HelperKind, type HelperScope } from '../model'
+import { type Helper } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownShop } from '../identity'
-import { chinaIso } from '../chinaTime'
 import { MAX_HELPERS_PER_RETAILER } from './access'
 import type { HelperView, HelpersData } from '../../contracts/results'
+import { HELPER_SCOPES, type HelperScope } from '../../contracts/vocabulary'
 
 /** 我的 → 家人帮手: the owner sees, re-scopes and removes helpers. Every change applies at once. */
-
-export const HELPER_KIND_TEXT: Readonly<Record<HelperKind, string>> = { family: '家人', neighbour: '结对邻居' }
 
 const viewOf = (h: Helper): HelperView => ({
   helperId: h.helperId,
   name: h.name,
   kind: h.kind,
-  kindText: HELPER_KIND_TEXT[h.kind],
   scopes: h.scopes,
   addedAt: chinaIso(h.addedAtMs),
 })

@@ -1,10 +1,9 @@
+import { chinaIso } from '../time'
 import type { Deps } from '../ports'
 import { repos } from '../repos'
 import { overridesForMany } from '../calendar'
 import { currentCycle } from '../schedule'
-import { chinaIso } from '../chinaTime'
 import { orderRecord, viewOf } from '../orders'
-import { HELPER_KIND_TEXT } from './manage'
 import { consentsHeld } from '../reminders/consents'
 import { ORDER_REMINDER } from '../reminders/content'
 import type { MyRetailersData } from '../../contracts/results'
@@ -29,7 +28,6 @@ export const myRetailers = async (deps: Deps, caller: string): Promise<MyRetaile
           licenseNo: retailer.licenseNo,
           shopName: retailer.shopName,
           kind: helper.kind,
-          kindText: HELPER_KIND_TEXT[helper.kind],
           scopes: helper.scopes,
           orderWindow: retailer.orderWindow,
           overrides,

@@ -1,9 +1,9 @@
-import { AREA_TYPES, BUSINESS_TYPES, type CalendarEntry, type Retailer, type Sku } from '../model'
-import { chinaDate, chinaDayStart, chinaWeekday, isTime } from '../schedule'
-import { chinaIso } from '../chinaTime'
-import { dayNumber, daysBetween, isDate } from '../insights/days'
+import { dayNumber, daysBetween, isDate, chinaIso, chinaDate, chinaDayStart, chinaWeekday } from '../time'
+import { type CalendarEntry, type Retailer, type Sku } from '../model'
+import { isTime } from '../schedule'
 import type { RowChecker } from './fields'
 import { LICENSE, SKU_CODE, type StagedSpec } from './kinds'
+import { AREA_TYPES, BUSINESS_TYPES } from '../../contracts/vocabulary'
 
 const MOBILE = /^1\d{10}$/
 /** A customer manager may give a landline: digits and dashes. */
@@ -100,16 +100,16 @@ export const calendarSpec: StagedSpec<CalendarEntry> = {
   columns: ['scope', 'cycle_close_date', 'action', 'new_open', 'new_close'],
   check: (c, known) => {
     const scope = c.raw('scope')
-    const cycleCloseDate = c.date('cycle_close_date', '2000-01-01', '2099-12-31')
+    const cycleId = c.date('cycle_close_date', '2000-01-01', '2099-12-31')
     const retailer = known.retailers.get(scope)
     if (scope === '') c.problem('scope', '不能为空')
     else if (LICENSE.test(scope) && !retailer) c.problem('scope', `未知的零售户 ${scope}`)
     else if (!LICENSE.test(scope) && scope !== '*' && !known.districts.has(scope)) c.problem('scope', `未知的片区「${scope}」（应为许可证号、片区名或 *）`)
-    else if (retailer && c.ok && chinaWeekday(chinaDayStart(cycleCloseDate)) !== retailer.orderWindow.closeWeekday) {
-      c.problem('cycle_close_date', `${scope} 的订货周期在每${WEEKDAYS[retailer.orderWindow.closeWeekday]}截止，${cycleCloseDate} 不是截止日`)
+    else if (retailer && c.ok && chinaWeekday(chinaDayStart(cycleId)) !== retailer.orderWindow.closeWeekday) {
+      c.problem('cycle_close_date', `${scope} 的订货周期在每${WEEKDAYS[retailer.orderWindow.closeWeekday]}截止，${cycleId} 不是截止日`)
     }
     const action = c.oneOf('action', ['cancel', 'move'] as const)
-    const entry: CalendarEntry = { _id: `${scope}|${cycleCloseDate}`, scope, cycleCloseDate, action }
+    const entry: CalendarEntry = { _id: `${scope}|${cycleId}`, scope, cycleId, action }
     if (action === 'cancel') {
       for (const column of ['new_open', 'new_close']) if (c.raw(column) !== '') c.problem(column, '取消订货时应留空')
     }
@@ -121,8 +121,8 @@ export const calendarSpec: StagedSpec<CalendarEntry> = {
     }
     if (Number.isNaN(opensAt) || Number.isNaN(closesAt)) return entry
     if (closesAt <= opensAt) c.problem('new_close', '应晚于 new_open')
-    if (isDate(cycleCloseDate) && Math.abs(daysBetween(cycleCloseDate, chinaDate(closesAt))) > MAX_MOVE_DAYS) {
-      c.problem('new_close', `离原截止日 ${cycleCloseDate} 超过 ${MAX_MOVE_DAYS} 天`)
+    if (isDate(cycleId) && Math.abs(daysBetween(cycleId, chinaDate(closesAt))) > MAX_MOVE_DAYS) {
+      c.problem('new_close', `离原截止日 ${cycleId} 超过 ${MAX_MOVE_DAYS} 天`)
     }
     return { ...entry, newOpen: chinaIso(opensAt), newClose: chinaIso(closesAt) }
   },

@@ -1,7 +1,7 @@
+import { daysBetween, weekStart } from '../time'
 import type { FactKind } from '../model'
 import type { RowChecker } from './fields'
 import { knownLicense, SKU_CODE, type Known, type KindSpec } from './kinds'
-import { daysBetween, weekStart } from '../insights/days'
 
 /** No shop data before this date is accepted: older dates are typing mistakes. */
 export const EARLIEST_FACT_DATE = '2000-01-01'

@@ -1,12 +1,6 @@
-import { dayNumber } from '../insights/days'
+import { dayNumber } from '../time'
+import type { RowProblem } from '../../contracts/insights'
 
-/** One problem with one field of one row, in the words the person who made the file understands. */
-export interface RowProblem {
-  /** Row number as a spreadsheet shows it: the header is row 1, the first data row row 2. */
-  row: number
-  column: string
-  message: string
-}
 
 export const describeProblem = ({ row, column, message }: RowProblem): string => `第 ${row} 行 ${column}：${message}`
 

@@ -1,8 +1,5 @@
-import type { OrderWindow } from '../schedule'
+import type { ImportKind, OrderWindow } from '../../contracts/vocabulary'
 import type { RowChecker } from './fields'
-
-export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar'] as const
-export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /** What rows may refer to: loaded from the store before a file is checked. */
 export interface Known {

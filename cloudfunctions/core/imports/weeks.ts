@@ -1,5 +1,5 @@
+import { addDays, dayOfMonth, daysInMonth } from '../time'
 import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek, type SkuTotal } from '../model'
-import { addDays, dayOfMonth, daysInMonth } from '../insights/days'
 
 /**
  * How fact rows become documents: rows merge into their retailer-week (a row replaces the one

@@ -1,6 +1,7 @@
+import { addDays, chinaDate } from '../time'
 import type { Retailer } from '../model'
-import { chinaDate, cyclesFrom, type CalendarOverride, type OrderCycle } from '../schedule'
-import { addDays } from './days'
+import { cyclesFrom, type OrderCycle } from '../schedule'
+import type { CalendarOverride } from '../../contracts/vocabulary'
 
 /** Goods ordered in a cycle arrive the day after it closes (the county's usual 次日送货). */
 export const DELIVERY_LAG_DAYS = 1

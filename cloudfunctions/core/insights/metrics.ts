@@ -1,5 +1,5 @@
+import { addMonths, dateIn, dayOfMonth, daysInMonth, monthOf } from '../time'
 import type { InventoryMonth, SalesMonth } from '../model'
-import { addMonths, dateIn, dayOfMonth, daysInMonth, monthOf } from './days'
 
 /**
  * The indicators, computed from month aggregates so they cost the same whatever the history.

@@ -44,16 +44,6 @@ export interface PlanItem {
 export interface PlannedLine extends PlanItem {
   cartons: number
   trimmedCartons: number
-  reason: string
-}
-
-const oneDecimal = (n: number): string => (Math.round(n * 10) / 10).toFixed(1)
-
-/** 日均卖 3.2 包，库存 12 包，够卖 4 天 */
-export const reasonFor = (dailyPacks: number, stockPacks: number): string => {
-  if (dailyPacks <= 0) return `近 ${HISTORY_WEEKS} 周没有卖出，库存 ${stockPacks} 包`
-  if (stockPacks <= 0) return `日均卖 ${oneDecimal(dailyPacks)} 包，库存 0 包，已断货`
-  return `日均卖 ${oneDecimal(dailyPacks)} 包，库存 ${stockPacks} 包，够卖 ${Math.round(stockPacks / dailyPacks)} 天`
 }
 
 /** Most urgent first: the SKU whose stock runs out soonest; then the faster seller. */
@@ -75,28 +65,5 @@ export const planOrder = (items: readonly PlanItem[], coverDays: number, remaini
     lines[i].trimmedCartons = cut
     excess -= cut
   }
-  return lines
-    .filter((line) => line.cartons > 0 || line.trimmedCartons > 0)
-    .map((line) => ({
-      ...line,
-      reason: reasonFor(line.dailyPacks, line.stockPacks) + (line.trimmedCartons > 0 ? `；受月限量所限少订 ${line.trimmedCartons} 条` : ''),
-    }))
-}
-
-/** ¥1,234.50 from fen, with integer arithmetic only. */
-export const yuan = (fen: number): string => {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(Math.round(fen))
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`
-}
-
-/** The suggestion as text to paste into the ordering platform. */
-export const orderText = (shopName: string, closesAt: string, lines: readonly PlannedLine[]): string => {
-  const ordered = lines.filter((line) => line.cartons > 0)
-  const total = ordered.reduce((sum, line) => sum + line.cartons, 0)
-  const fen = ordered.reduce((sum, line) => sum + line.cartons * line.wholesaleFenPerCarton, 0)
-  const header = `${shopName} 建议订单（${closesAt} 截止）`
-  if (ordered.length === 0) return `${header}\n库存充足，本周期无需订货`
-  return [header, ...ordered.map((line) => `${line.name}（${line.skuCode}）：${line.cartons} 条`), `合计 ${total} 条，批发金额约 ${yuan(fen)}`].join('\n')
+  return lines.filter((line) => line.cartons > 0 || line.trimmedCartons > 0)
 }

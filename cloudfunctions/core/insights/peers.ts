@@ -1,6 +1,7 @@
-import type { AreaType, BusinessType, PeerStats, Retailer } from '../model'
+import type { PeerStats, Retailer } from '../model'
 import type { MonthMetrics } from './metrics'
 import type { Standing } from '../../contracts/insights'
+import type { AreaType, BusinessType } from '../../contracts/vocabulary'
 
 /**
  * Benchmarking (对标): a retailer's peers are the shops of the same business type and the same

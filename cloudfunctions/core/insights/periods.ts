@@ -1,7 +1,6 @@
-import { addDays, addMonths, daysBetween, minDate, monthEnd, monthOf, monthStart, weekStart } from './days'
+import { addDays, addMonths, daysBetween, minDate, monthEnd, monthOf, monthStart, weekStart } from '../time'
+import type { PeriodKind } from '../../contracts/vocabulary'
 
-export const PERIODS = ['week', 'month'] as const
-export type PeriodKind = (typeof PERIODS)[number]
 
 /** Days from `from` to `to`, both included. */
 export interface Span {

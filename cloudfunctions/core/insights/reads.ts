@@ -1,7 +1,7 @@
+import { weekStart } from '../time'
 import type { Collection, Doc } from '../ports'
 import type { FactMonth, FactWeek } from '../model'
 import { dayLines, monthId, readValues, weekId } from '../imports/weeks'
-import { weekStart } from './days'
 
 /** Documents by id in one query (CloudBase answers at most 1000 a query; callers ask for a handful). */
 export const byIds = async <T extends Doc>(collection: Collection<T>, ids: readonly string[]): Promise<Map<string, T>> => {

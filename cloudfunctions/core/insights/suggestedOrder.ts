@@ -1,16 +1,14 @@
+import { addDays, addMonths, daysBetween, maxDate, monthOf, chinaIso, chinaDate } from '../time'
 import type { Deps } from '../ports'
 import { repos } from '../repos'
 import type { Sku } from '../model'
-import { chinaDate } from '../schedule'
 import type { SuggestedOrderData } from '../../contracts/insights'
 import { actingFor } from '../helpers/access'
-import { addDays, addMonths, daysBetween, maxDate, monthOf } from './days'
 import { stockOn } from './metrics'
 import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { overridesFor } from '../calendar'
-import { HISTORY_WEEKS, SAFETY_DAYS, dailyRate, orderText, planOrder } from './orderPlan'
-import { chinaIso, chinaLabel } from '../chinaTime'
+import { HISTORY_WEEKS, SAFETY_DAYS, dailyRate, planOrder } from './orderPlan'
 
 /** What to order in the coming cycle, SKU by SKU, within the monthly quota. */
 export const getSuggestedOrder = async (deps: Deps, caller: string, event: { retailer?: string }): Promise<SuggestedOrderData> => {
@@ -78,6 +76,6 @@ export const getSuggestedOrder = async (deps: Deps, caller: string, event: { ret
     lines,
     totalCartons: ordered.reduce((sum, line) => sum + line.cartons, 0),
     totalFen: ordered.reduce((sum, line) => sum + line.cartons * line.wholesaleFenPerCarton, 0),
-    text: orderText(retailer.shopName, chinaLabel(cycle.closesAt), lines),
+    historyWeeks: HISTORY_WEEKS,
   }
 }

@@ -1,19 +1,19 @@
+import { DAY_MS, addDays, addMonths, dateIn, datesFrom, daysBetween, monthOf, monthStart, monthsFrom, chinaDate, chinaDayStart } from '../time'
 import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
 import { Kept, dataVersion } from './freshness'
 import { fail } from '../errors'
 import type { Retailer, SalesMonth, Sku } from '../model'
-import { chinaDate, chinaDayStart } from '../schedule'
 import type { DailySales, SkuSales, SlowMover, StockWarning, SummaryData } from '../../contracts/insights'
 import { actingFor } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
-import { comparedSpans, periodOf, type PeriodKind, type Span } from './periods'
-import { DAY_MS, addDays, addMonths, dateIn, datesFrom, daysBetween, monthOf, monthStart, monthsFrom } from './days'
+import { comparedSpans, periodOf, type Span } from './periods'
 import { change, eachDay, figuresOver, lastSales, monthMetrics, stockOn, turnoverDays, type Figures } from './metrics'
 import { peerStatsId, standing } from './peers'
 import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { overridesFor } from '../calendar'
+import type { PeriodKind } from '../../contracts/vocabulary'
 
 /** A SKU in stock that has not sold for this many days is a slow mover (滞销). */
 export const SLOW_DAYS = 30

@@ -1,8 +1,8 @@
 import type { Deps } from '../ports'
-import type { SubscribeTemplate } from '../model'
 import { repos, type Repos } from '../repos'
 import { ORDER_REMINDER } from './content'
 import type { ConsentsData } from '../../contracts/results'
+import type { SubscribeTemplate } from '../../contracts/vocabulary'
 
 /**
  * Subscribe-message consents are one message each. We count what a user granted (the client

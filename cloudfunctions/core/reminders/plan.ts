@@ -1,5 +1,6 @@
-import { REMINDER_OFFSETS, type ReminderOffset } from '../model'
-import { CHINA_OFFSET_MS, chinaDate, chinaDayStart, cyclesFrom, type CalendarOverride, type OrderCycle, type OrderWindow } from '../schedule'
+import { CHINA_OFFSET_MS, chinaDate, chinaDayStart } from '../time'
+import { cyclesFrom, type OrderCycle } from '../schedule'
+import { REMINDER_OFFSETS, type ReminderOffset, type CalendarOverride, type OrderWindow } from '../../contracts/vocabulary'
 
 /**
  * When a retailer is reminded: pure arithmetic on the order cycle, in China time.

@@ -1,15 +1,15 @@
+import { chinaIso } from '../time'
 import { fail } from '../errors'
 import type { Deps, DocumentStore } from '../ports'
-import type { Retailer, ReminderOffset, ReminderSchedule } from '../model'
+import type { Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownShop } from '../identity'
 import { overridesFor } from '../calendar'
-import type { CalendarOverride } from '../schedule'
-import { chinaIso } from '../chinaTime'
 import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
 import { consentsHeld } from './consents'
 import { ORDER_REMINDER } from './content'
 import type { ReminderSettingsData } from '../../contracts/results'
+import type { ReminderOffset, CalendarOverride } from '../../contracts/vocabulary'
 
 export interface ReminderChange {
   enabled?: boolean

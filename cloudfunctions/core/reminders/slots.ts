@@ -1,10 +1,11 @@
 import type { Deps } from '../ports'
-import type { Retailer, ReminderOffset, ReminderOutcome, ReminderSlot } from '../model'
+import type { Retailer, ReminderSlot } from '../model'
 import type { Repos } from '../repos'
 import type { OrderCycle } from '../schedule'
 import { deliverOnce, deliveryOf, type Delivery } from './ledger'
 import { consentsHeld, writeOffConsents } from './consents'
 import { ORDER_REMINDER, reminderMessage } from './content'
+import type { ReminderOffset, ReminderOutcome } from '../../contracts/vocabulary'
 
 /**
  * One reminder slot — (retailer, cycle, offset, recipient) — goes out exactly once:

@@ -1,12 +1,12 @@
 import type { Deps, DocumentStore } from '../ports'
 import type { Helper, Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
-import type { CalendarOverride } from '../schedule'
 import { overridesForMany } from '../calendar'
 import { orderRecord } from '../orders'
 import { nextReminderAfter, remindersBetween, type PlannedReminder } from './plan'
 import { missSlot, sendSlot, type Settled, type SlotSpec } from './slots'
 import type { RemindTickReport } from '../../contracts/results'
+import type { CalendarOverride } from '../../contracts/vocabulary'
 
 /**
  * The reminder timer. Each run reads only the schedules due now — `nextFireAt <= now` on an

@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
-import type { ButtonProps } from '@tarojs/components'
+import { Button, Input, Text, View, type ButtonProps } from '@tarojs/components'
 import type { BaseEventOrig } from '@tarojs/components/types/common'
 import { bindShop } from '@/services/shop'
 import { goTo, openPage } from '@/lib/routes'

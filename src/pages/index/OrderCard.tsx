@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { HomeData, OrderStatusView } from '@contracts'
 import { currentCycle } from '@core/schedule'
-import { chinaLabel } from '@core/chinaTime'
+import { chinaLabel } from '@words/time'
+import { ORDER_STATUS_WORDS } from '@words/orders'
 import { useNow } from '@/lib/useNow'
 import { messageOf } from '@/lib/messages'
 import { callManager, markOrdered, openOrderPlatform } from '@/services/orders'
@@ -59,14 +60,14 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
   }
 
   // The words carry the status (✓ marks done); the colour only repeats it.
-  const statusText = phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${order.statusText}` : '本周订货：未订货'
+  const statusText = phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${ORDER_STATUS_WORDS[order.status]}` : '本周订货：未订货'
   return (
     <View className='card order-card'>
       <Text className={`order-status is-${phase === 'open' ? (order?.status ?? 'notOrdered') : 'waiting'}`}>
         {statusText}
       </Text>
       {data.lastCycle && (
-        <Text className='last-cycle line muted care-hide'>{`上次（${chinaLabel(Date.parse(data.lastCycle.closedAt))} 截止）：${data.lastCycle.resultText}`}</Text>
+        <Text className='last-cycle line muted care-hide'>{`上次（${chinaLabel(Date.parse(data.lastCycle.closedAt))} 截止）：${ORDER_STATUS_WORDS[data.lastCycle.result]}`}</Text>
       )}
       <Button className='btn btn-primary btn-large go-order' onClick={() => void goOrder()}>
         去订货

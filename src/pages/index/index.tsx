@@ -11,6 +11,7 @@ import { OrderCard } from './OrderCard'
 import { RemindersCard } from './RemindersCard'
 import { useHome } from './useHome'
 import './index.scss'
+import { calendarNoticeText } from '@words/orders'
 
 /**
  * 首页: the retailer's shop, the live countdown to the next order deadline, this week's order and
@@ -68,7 +69,7 @@ export default function Home() {
         <View className='card calendar-notices care-hide'>
           {calendarNotices.map((notice) => (
             <Text key={notice.cycleId} className='calendar-notice line'>
-              {notice.text}
+              {calendarNoticeText(notice)}
             </Text>
           ))}
         </View>

@@ -1,6 +1,6 @@
+import { chinaDate } from '@core/time'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { chinaDate } from '@core/schedule'
 import type { PeriodKind } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
@@ -13,6 +13,7 @@ import { Benchmark } from './Benchmark'
 import { ShopFacts } from './ShopFacts'
 import { PERIOD_NAMES } from './words'
 import './index.scss'
+import { HELPER_KIND_WORDS } from '@words/helpers'
 
 const PERIODS: PeriodKind[] = ['week', 'month']
 
@@ -24,7 +25,7 @@ function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown
   return (
     <View className='card helped-shop-note'>
       <Text className='title'>{current.shopName}</Text>
-      <Text className='line muted'>{`您是这家店的${current.kindText}，看到的是店里的经营数据`}</Text>
+      <Text className='line muted'>{`您是这家店的${HELPER_KIND_WORDS[current.kind]}，看到的是店里的经营数据`}</Text>
       {shops
         .filter((shop) => shop.licenseNo !== shown)
         .map((shop) => (

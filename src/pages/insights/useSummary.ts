@@ -1,6 +1,6 @@
+import { chinaDate } from '@core/time'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MyRetailerView, PeriodKind, SummaryData } from '@contracts'
-import { chinaDate } from '@core/schedule'
 import { fetchSummary } from '@/services/insights'
 import { fetchMyRetailers } from '@/services/helpers'
 import { ClientError } from '@/services/client'
@@ -15,7 +15,7 @@ export type SummaryState =
   | { status: 'error'; message: string }
 
 /** A shop the user helps with the `insights` scope, whose 经营 they see when they have no shop of their own. */
-export type HelpedShop = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kindText' | 'scopes'>
+export type HelpedShop = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kind' | 'scopes'>
 
 /**
  * The 经营 tab's data for this week or this month (China time), for the user's own shop or, for a

@@ -8,6 +8,7 @@ import { messageOf } from '@/lib/messages'
 import { acceptInvite, previewInvite, type InviteRef } from '@/services/helpers'
 import { askForReminders } from '@/services/reminders'
 import './index.scss'
+import { SCOPE_WORDS } from '@words/helpers'
 
 const CODE = /^[A-HJ-NP-Z2-9]{6}$/
 
@@ -115,8 +116,8 @@ export default function Invite() {
         <View className='card invite-preview'>
           <Text className='title invite-shop'>{preview.retailer.shopName}</Text>
           <Text className='line'>{`邀请您成为${preview.kind === 'neighbour' ? '结对子邻居' : '家人'}帮手，可以：`}</Text>
-          {preview.scopeTexts.map((text) => (
-            <Text key={text} className='line invite-scope'>{`· ${text}`}</Text>
+          {preview.scopes.map((scope) => (
+            <Text key={scope} className='line invite-scope'>{`· ${SCOPE_WORDS[scope]}`}</Text>
           ))}
           <Text className='field-label'>您的称呼（选填，店主会看到）</Text>
           <Input className='field helper-name-input' maxlength={10} placeholder='例如：女儿小燕' value={name} onInput={(e) => setName(e.detail.value)} aria-label='您的称呼' />

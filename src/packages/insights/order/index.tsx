@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { chinaLabel } from '@core/chinaTime'
+import { chinaLabel } from '@words/time'
+import { suggestedOrderText } from '@words/orderPlan'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -78,7 +79,7 @@ export default function SuggestedOrder() {
         {data.lines.length === 0 ? (
           <Text className='muted'>按近 8 周的销量和现在的库存，这次不用补货</Text>
         ) : (
-          <OrderLines lines={data.lines} />
+          <OrderLines lines={data.lines} historyWeeks={data.historyWeeks} />
         )}
         <View className='order-total'>
           <Text className='order-total-cartons'>{`合计 ${data.totalCartons} 条（${ordered.length} 种）`}</Text>
@@ -88,7 +89,7 @@ export default function SuggestedOrder() {
 
       {ordered.length > 0 && (
         <View className='card'>
-          <Button className='btn btn-primary copy-order' onClick={() => copy(data.text)}>
+          <Button className='btn btn-primary copy-order' onClick={() => copy(suggestedOrderText(data))}>
             复制订单
           </Button>
           <Text className='line muted'>复制后打开订货平台，粘贴到备注或对照下单</Text>

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { HelperView } from '@contracts'
-import type { HelperScope } from '@core/model'
 import { messageOf } from '@/lib/messages'
 import { changeHelperScopes, removeHelper } from '@/services/helpers'
 import { SCOPES, toggled } from './scopes'
+import type { HelperScope } from '../../../../cloudfunctions/contracts/vocabulary'
+import { HELPER_KIND_WORDS } from '@words/helpers'
 
 /** One helper: kind, each scope as an on/off button (said in words, not only colour), and removal. */
 export function HelperCard({ helper, onChanged, onRemoved }: { helper: HelperView; onChanged: (next: HelperView) => void; onRemoved: () => void }) {
@@ -34,7 +35,7 @@ export function HelperCard({ helper, onChanged, onRemoved }: { helper: HelperVie
   return (
     <View className='card helper-card'>
       <Text className='title helper-name'>{helper.name}</Text>
-      <Text className='line muted'>{helper.kindText}</Text>
+      <Text className='line muted'>{HELPER_KIND_WORDS[helper.kind]}</Text>
       <View className='scope-row'>
         {SCOPES.map(({ scope, label }) => {
           const on = helper.scopes.includes(scope)

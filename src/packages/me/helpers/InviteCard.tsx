@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
-import type { HelperKind, HelperScope } from '@core/model'
-import { chinaLabel } from '@core/chinaTime'
+import { chinaLabel } from '@words/time'
 import { messageOf } from '@/lib/messages'
 import { createInvite } from '@/services/helpers'
 import { KINDS, SCOPES, toggled } from './scopes'
+import type { HelperKind, HelperScope } from '../../../../cloudfunctions/contracts/vocabulary'
 
 /**
  * Inviting a helper: the owner picks who (家人 / 结对子邻居) and what they may do, then either sends

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { chinaLabel } from '@core/chinaTime'
+import { chinaLabel } from '@words/time'
+import { OUTCOME_WORDS, reminderTitle } from '@words/reminders'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -22,10 +23,10 @@ export default function Messages() {
       )}
       {data?.messages.map((m) => (
         <View key={m.id} className={`card message is-${m.outcome}`}>
-          <Text className='title message-title'>{m.title}</Text>
+          <Text className='title message-title'>{reminderTitle(m)}</Text>
           {m.role === 'helper' && <Text className='line message-shop'>{m.retailer.shopName}</Text>}
           <Text className='line message-time'>{chinaLabel(Date.parse(m.at))}</Text>
-          <Text className='line message-outcome'>{m.outcome === 'sent' ? `✓ ${m.outcomeText}` : `✗ ${m.outcomeText}`}</Text>
+          <Text className='line message-outcome'>{m.outcome === 'sent' ? `✓ ${OUTCOME_WORDS[m.outcome]}` : `✗ ${OUTCOME_WORDS[m.outcome]}`}</Text>
         </View>
       ))}
     </PageRoot>

@@ -1,3 +1,6 @@
+import type { OrderReminderContent, SubscribeContent } from '../core/ports'
+import { durationText, templateTime } from './time'
+
 /**
  * WeChat rejects a whole subscribe message (errcode 47003) when one field is longer than its type
  * allows, and a reminder that never arrives is worse than a shortened one. The type is the key's
@@ -37,3 +40,22 @@ export const fitSubscribeData = (data: Readonly<Record<string, string>>): Record
   }
   return fitted
 }
+
+/** Fits WeChat's `thing` limit (20 characters) with the longest duration text, 6天23小时. */
+export const reminderTip = ({ role, offset, msLeft }: Pick<OrderReminderContent, 'role' | 'offset' | 'msLeft'>): string => {
+  const left = durationText(msLeft)
+  if (role === 'helper') return `家人还未订货，还剩${left}`
+  if (offset === 'atOpen') return `本周订货已开始，${left}后截止`
+  if (offset === 'closingDayNoon') return `今天截止订货，还剩${left}`
+  return `订货即将截止，还剩${left}`
+}
+
+/**
+ * A message's template and fields as WeChat takes them, every value fitted to its field's limit.
+ * The order reminder is laid out as its template (choose one with these keywords in the WeChat
+ * console): thing1 店铺名称, time2 截止时间, thing3 温馨提示.
+ */
+export const subscribeFields = (content: SubscribeContent): { template: string; data: Record<string, string> } => ({
+  template: content.template,
+  data: fitSubscribeData({ thing1: content.shopName, time2: templateTime(content.closesAt), thing3: reminderTip(content) }),
+})

@@ -1,9 +1,39 @@
 /**
- * Arithmetic on local dates 'YYYY-MM-DD' (China time is implied by the caller), on plain integers:
- * no Date object and no time zone is involved, so the same date is the same day on every server.
+ * The one time module. Everything here is China time (UTC+8, no daylight saving), computed by
+ * epoch arithmetic so the answer never depends on the zone of the server, the laptop or the phone.
+ *
+ * Dates 'YYYY-MM-DD' are handled as plain day numbers, not Date or dayjs objects: the importer and
+ * the summary turn dates into days millions of times per file, where an object per date costs
+ * several times more (see the import bench). Words for people (labels, durations, money) are in
+ * `cloudfunctions/words/time.ts`.
  */
 
-export const DAY_MS = 86_400_000
+export const MINUTE_MS = 60_000
+export const HOUR_MS = 60 * MINUTE_MS
+export const DAY_MS = 24 * HOUR_MS
+export const WEEK_MS = 7 * DAY_MS
+export const CHINA_OFFSET_MS = 8 * HOUR_MS
+
+/** The China wall-clock fields of an instant: the UTC fields of the instant shifted to UTC+8. */
+export const chinaFields = (at: number) => {
+  const d = new Date(at + CHINA_OFFSET_MS)
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hours: d.getUTCHours(), minutes: d.getUTCMinutes() }
+}
+
+/** ISO-8601 with the +08:00 offset: `2026-11-23T16:00:00+08:00`. */
+export const chinaIso = (at: number): string => `${new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
+
+/** The China date of an instant, 'YYYY-MM-DD'. */
+export const chinaDate = (at: number): string => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+
+/** 1 = Monday … 7 = Sunday, in China. */
+export const chinaWeekday = (at: number): number => {
+  const days = Math.floor((at + CHINA_OFFSET_MS) / DAY_MS)
+  return ((((days + 3) % 7) + 7) % 7) + 1 // 1970-01-01 was a Thursday
+}
+
+/** The instant a China date begins. */
+export const chinaDayStart = (date: string): number => Date.parse(`${date}T00:00:00+08:00`)
 
 // Civil-date arithmetic on integers (H. Hinnant's algorithms): the summary and the importer turn
 // dates into day numbers thousands of times a second, and Date objects cost far more.
@@ -99,3 +129,6 @@ export const monthsFrom = (from: string, to: string): string[] => {
 
 export const minDate = (a: string, b: string): string => (a < b ? a : b)
 export const maxDate = (a: string, b: string): string => (a > b ? a : b)
+
+/** The instant the China week (from Monday 00:00) holding `at` begins. */
+export const chinaWeekStart = (at: number): number => chinaDayStart(weekStart(chinaDate(at)))

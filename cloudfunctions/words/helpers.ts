@@ -1,0 +1,15 @@
+import type { HelperAction, HelperKind, HelperScope } from '../contracts'
+
+export const SCOPE_WORDS: Readonly<Record<HelperScope, string>> = {
+  remind: '收到订货提醒，查看订货状态',
+  order: '查看建议订单，代为标记已订货',
+  insights: '查看经营数据',
+}
+
+export const HELPER_KIND_WORDS: Readonly<Record<HelperKind, string>> = { family: '家人', neighbour: '结对邻居' }
+
+export const HELPER_ACTION_WORDS: Readonly<Record<HelperAction, string>> = {
+  accept: '接受了邀请，成为帮手',
+  markOrdered: '标记了家人已代订',
+  viewSummary: '查看了经营数据',
+}
