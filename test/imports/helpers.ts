@@ -6,7 +6,8 @@ import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import type { DocumentStore } from '../../cloudfunctions/core/ports'
 import type { ImportKind } from '../../cloudfunctions/core/imports/kinds'
 import type { ImportReport } from '../../cloudfunctions/contracts'
-import { importFile } from '../../cloudfunctions/importer/run'
+import { importFile } from '../../cloudfunctions/core/imports/run'
+import { nodeImportIo } from '../../cloudfunctions/adapters/node/importIo'
 import { DATA_VERSION_ID } from '../../cloudfunctions/core/insights/freshness'
 
 /** Shared by the import and insights tests: files as a person would make them, imported for real. */
@@ -81,10 +82,9 @@ export const importText = (store: DocumentStore, kind: ImportKind, text: string 
   return importFile({
     store,
     kind,
-    source,
+    ...nodeImportIo(source, { rejectedPath: options.rejectedPath }),
     file: options.file ?? `${kind}.csv`,
     skipInvalid: options.skipInvalid,
-    rejectedPath: options.rejectedPath,
     now: new Date(options.now ?? '2026-03-18T10:00:00+08:00'),
   })
 }
