@@ -14,7 +14,8 @@ import { seedDemoCounty, COUNTY_SIZE } from '../../cloudfunctions/seed'
 import { seeded } from '../../cloudfunctions/seed/random'
 import { makeCatalogue } from '../../cloudfunctions/seed/catalogue'
 import { licenseOf } from '../../cloudfunctions/seed/county'
-import { importFile } from '../../cloudfunctions/importer/run'
+import { importFile } from '../../cloudfunctions/core/imports/run'
+import { nodeImportIo } from '../../cloudfunctions/adapters/node/importIo'
 
 const SKUS_PER_SHOP_DAY = 25
 /**
@@ -57,7 +58,7 @@ const importOnce = async (file: string, dataDir: string) => {
   const store = await new EmbeddedStore(dataDir).open()
   await seedDemoCounty(store, undefined, { shopData: false })
   const started = performance.now()
-  const report = await importFile({ store, kind: 'sales', source: createReadStream(file, { highWaterMark: 1 << 20 }), file, now: new Date() })
+  const report = await importFile({ store, kind: 'sales', ...nodeImportIo(createReadStream(file, { highWaterMark: 1 << 20 })), file, now: new Date() })
   const seconds = (performance.now() - started) / 1000
   if (!report.applied || report.imported !== report.rows) throw new Error(`import refused the file: ${JSON.stringify(report.problems.slice(0, 3))}`)
   return { rows: report.rows, seconds, changedDocs: report.changedDocs, peakRss: peakRss() }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { createHost } from './server'
 import { openLocalHome } from './local'
 import { seedDemoCounty } from '../seed'
-import { recoverImports } from '../importer/journal'
+import { recoverImports } from '../core/imports/journal'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
 
 /** `npm start`: the local host for one county on this laptop. */

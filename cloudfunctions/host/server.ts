@@ -5,7 +5,7 @@ import { fixedClock } from '../adapters/local/clock'
 import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'
-import { handleDevImport } from '../importer/hostRoute'
+import { handleDevImport } from './importRoute'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { parse } from 'csv-parse/sync'
-import { CsvFormatError, CsvReader, MAX_RECORD_CHARS } from '../../cloudfunctions/importer/csv'
+import { CsvFormatError, CsvReader, MAX_RECORD_CHARS } from '../../cloudfunctions/adapters/node/csv'
 
 /** The importer's CSV reader, checked against csv-parse (the reader it replaced, with the options the importer used). */
 

@@ -1,7 +1,7 @@
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import type { Collection, Doc, DocumentStore } from '../../cloudfunctions/core/ports'
 import { repos } from '../../cloudfunctions/core/repos'
-import { recoverImports } from '../../cloudfunctions/importer/journal'
+import { recoverImports } from '../../cloudfunctions/core/imports/journal'
 import { RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_B, csv, everything, importText, openStore, removeDir, retailerRow } from './helpers'
 
 /**

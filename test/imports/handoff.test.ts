@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { cleanup, startTestHost, type TestHost } from '../support/localHome'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { repos } from '../../cloudfunctions/core/repos'
-import { runImport } from '../../cloudfunctions/importer/handoff'
+import { runImport } from '../../cloudfunctions/tools/importRun'
 import { RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, csv, importText, removeDir, retailerRow, tempDir } from './helpers'
 
 const R = '350625300010'

@@ -5,7 +5,8 @@ import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import type { DocumentStore } from '../../cloudfunctions/core/ports'
 import type { ImportReport } from '../../cloudfunctions/contracts'
-import { importFile } from '../../cloudfunctions/importer/run'
+import { importFile } from '../../cloudfunctions/core/imports/run'
+import { nodeImportIo } from '../../cloudfunctions/adapters/node/importIo'
 import { DATA_VERSION_ID } from '../../cloudfunctions/core/insights/freshness'
 import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
 
@@ -81,10 +82,9 @@ export const importText = (store: DocumentStore, kind: ImportKind, text: string 
   return importFile({
     store,
     kind,
-    source,
+    ...nodeImportIo(source, { rejectedPath: options.rejectedPath }),
     file: options.file ?? `${kind}.csv`,
     skipInvalid: options.skipInvalid,
-    rejectedPath: options.rejectedPath,
     now: new Date(options.now ?? '2026-03-18T10:00:00+08:00'),
   })
 }

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Staging } from '../../core/imports/ports'
 
 const BUFFER_BYTES = 256 * 1024
 
@@ -41,7 +42,7 @@ class ByteSink {
  * The good rows of a file that is checked whole before anything is written (the register, the
  * catalogue, the calendar), parked in a temporary folder until then, in file order.
  */
-export class Staging {
+export class FileStaging implements Staging {
   private readonly sink: ByteSink
   private readonly file: string
 
@@ -50,8 +51,8 @@ export class Staging {
     this.sink = new ByteSink(openSync(this.file, 'w'))
   }
 
-  static async create(): Promise<Staging> {
-    return new Staging(await mkdtemp(join(tmpdir(), 'shopmate-import-')))
+  static async create(): Promise<FileStaging> {
+    return new FileStaging(await mkdtemp(join(tmpdir(), 'shopmate-import-')))
   }
 
   add(line: string): void {

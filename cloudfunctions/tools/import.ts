@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { progressBar } from './progress'
-import { reportText } from './report'
-import { runImport } from './handoff'
+import { progressBar } from './progressBar'
+import { reportText } from './importReport'
+import { runImport } from './importRun'
 
-/** `npm run import -- <kind> <file> [--skip-invalid]` (see handoff.ts). */
+/** `npm run import -- <kind> <file> [--skip-invalid]` (see importRun.ts). */
 const main = async (): Promise<number> => {
   const args = process.argv.slice(2)
   // npm runs scripts from the package root; a relative path means the folder the command was typed in.

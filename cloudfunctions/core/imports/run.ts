@@ -1,21 +1,20 @@
-import { addMonths, monthOf, chinaDate } from '../core/time'
-import { randomUUID } from 'node:crypto'
-import type { DocumentStore } from '../core/ports'
-import { repos } from '../core/repos'
-import type { CalendarEntry, FactKind, Retailer, Sku } from '../core/model'
-import type { Known, KindSpec, StagedSpec } from '../core/imports/kinds'
-import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from '../core/imports/facts'
-import { calendarSpec, retailersSpec, skusSpec } from '../core/imports/entities'
-import type { ImportReport } from '../contracts/insights'
+import { addMonths, monthOf, chinaDate } from '../time'
+import type { ImportKind } from '../../contracts/vocabulary'
+import type { DocumentStore } from '../ports'
+import { repos } from '../repos'
+import type { CalendarEntry, FactKind, Retailer, Sku } from '../model'
+import type { Known, KindSpec, StagedSpec } from './kinds'
+import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from './facts'
+import { calendarSpec, retailersSpec, skusSpec } from './entities'
+import type { ImportReport } from '../../contracts/insights'
 import { checkFile, type CheckResult, type Progress } from './check'
 import { Journal, recoverImports } from './journal'
-import { Staging } from './staging'
+import type { ImportIo } from './ports'
 import { FactWriter } from './applyFacts'
 import { applyEntities } from './applyEntities'
-import { refreshAllReminderSchedules } from '../core/reminders/settings'
+import { refreshAllReminderSchedules } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
-import type { ImportKind } from '../contracts/vocabulary'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -29,16 +28,14 @@ export const SPECS = {
 /** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
 export const PEER_MONTHS_AFTER_RETAILERS = 13
 
-export interface ImportOptions {
+/** The file's records, staging, the rejected-rows sink and ids come through `ImportIo` (./ports). */
+export interface ImportOptions extends ImportIo {
   store: DocumentStore
   kind: ImportKind
-  source: AsyncIterable<Uint8Array>
   /** The file's name, for the report and the journal. */
   file: string
-  /** Import the good rows and set the bad ones aside instead of refusing the file. */
+  /** Import the good rows and set the bad ones aside (in `rejected`, when given) instead of refusing the file. */
   skipInvalid?: boolean
-  /** Where rejected rows go with --skip-invalid (none: they are only reported). */
-  rejectedPath?: string
   now: Date
   onProgress?: (progress: Progress) => void
 }
@@ -73,12 +70,13 @@ const FACT_KINDS: readonly ImportKind[] = ['sales', 'purchases', 'inventory']
 
 const importNow = async (options: ImportOptions): Promise<ImportReport> => {
   const { store, kind, skipInvalid = false, now } = options
+  const rejected = skipInvalid ? options.rejected : undefined
   const started = performance.now()
   await recoverImports(store, now.toISOString())
   const today = chinaDate(now.getTime())
   const known = await loadKnown(store, today)
   const journal = await Journal.begin(store, {
-    _id: `${kind}|${now.toISOString()}|${randomUUID()}`,
+    _id: `${kind}|${now.toISOString()}|${options.newId()}`,
     kind,
     sha256: '',
     file: options.file,
@@ -86,7 +84,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     rows: 0,
     imported: 0,
   })
-  const staging = FACT_KINDS.includes(kind) ? null : await Staging.create()
+  const staging = FACT_KINDS.includes(kind) ? null : await options.staging()
   try {
     let refused = false
     let checked: CheckResult
@@ -101,7 +99,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
         settle,
         // Without --skip-invalid the first bad row stops all writing; the rest is only checked.
         onRejected: () => (refused ||= !skipInvalid),
-        rejectedPath: skipInvalid ? options.rejectedPath : undefined,
+        rejected,
         onProgress: options.onProgress,
       })
     try {
@@ -155,7 +153,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
       problems: checked.problems,
       moreProblems: checked.moreProblems,
       applied: !refused,
-      ...(skipInvalid && options.rejectedPath && checked.rejected > 0 ? { rejectedFile: options.rejectedPath } : {}),
+      ...(rejected && checked.rejected > 0 ? { rejectedFile: rejected.name } : {}),
       changedDocs: refused ? 0 : journal.changed,
       seconds,
       rowsPerSecond: seconds > 0 ? checked.rows / seconds : 0,

@@ -1,8 +1,8 @@
-import type { CollectionName } from '../core/collections'
-import type { Doc, DocumentStore, Filter } from '../core/ports'
-import type { ImportRecord, ImportUndo } from '../core/model'
-import { repos } from '../core/repos'
-import { bumpDataVersion } from '../core/insights/freshness'
+import type { CollectionName } from '../collections'
+import type { Doc, DocumentStore, Filter } from '../ports'
+import type { ImportRecord, ImportUndo } from '../model'
+import { repos } from '../repos'
+import { bumpDataVersion } from '../insights/freshness'
 
 /** Documents per write (and per undo record): well under CloudBase's per-request limits. */
 export const BATCH = 500

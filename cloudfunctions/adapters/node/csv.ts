@@ -1,3 +1,5 @@
+import { FileFormatError } from '../../core/imports/ports'
+
 /**
  * The CSV records of a text that arrives in pieces (RFC 4180: `,` between fields, `"` around a
  * field that holds commas, quotes or line breaks, `""` for a quote inside one; CRLF, LF or CR
@@ -13,15 +15,8 @@
 /** A record longer than this is a quote never closed, not data: stop before it eats the memory. */
 export const MAX_RECORD_CHARS = 1 << 20
 
-export class CsvFormatError extends Error {
-  constructor(
-    message: string,
-    /** The line (1-based, as an editor counts them) where the broken record begins. */
-    readonly line: number,
-  ) {
-    super(message)
-  }
-}
+/** The core's FileFormatError, so the check refuses the file and names the line. */
+export class CsvFormatError extends FileFormatError {}
 
 const QUOTE = 34
 const COMMA = 44

@@ -1,4 +1,4 @@
-import type { Progress } from './check'
+import type { Progress } from '../core/imports/check'
 
 const PHASE = { check: '读取', apply: '写入' } as const
 const WIDTH = 24

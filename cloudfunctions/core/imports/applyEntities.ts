@@ -1,6 +1,6 @@
-import type { CollectionName } from '../core/collections'
-import type { Doc, DocumentStore } from '../core/ports'
-import type { StagedSpec } from '../core/imports/kinds'
+import type { CollectionName } from '../collections'
+import type { Doc, DocumentStore } from '../ports'
+import type { StagedSpec } from './kinds'
 import type { Journal } from './journal'
 import { loadByIds } from './applyFacts'
 

@@ -1,19 +1,15 @@
+import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, isAbsolute, resolve } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { LocalHome } from '../host/local'
-import { importFile } from './run'
-import { rejectedPathFor } from './files'
-import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
+import type { LocalHome } from './local'
+import { importFile } from '../core/imports/run'
+import type { HandOff, HandOffMessage } from '../core/imports/handOff'
+import { nodeImportIo } from '../adapters/node/importIo'
+import { rejectedPathFor } from '../adapters/node/files'
 
-/** What `npm run import` sends to a running host. */
-export interface HandOff {
-  path: string
-  skipInvalid?: boolean
-  /** The data folder the importer meant to write: a host serving another one says 409. */
-  dataDir?: string
-}
+const line = (message: HandOffMessage): string => `${JSON.stringify(message)}\n`
 
 const readBody = async (req: IncomingMessage): Promise<unknown> => {
   const chunks: Buffer[] = []
@@ -50,21 +46,20 @@ export const handleDevImport = async (req: IncomingMessage, res: ServerResponse,
     const report = await importFile({
       store: home.store,
       kind: kind as ImportKind,
-      source: createReadStream(body.path, { highWaterMark: 1 << 20 }),
       file: basename(body.path),
       skipInvalid: body.skipInvalid === true,
-      rejectedPath: rejectedPathFor(body.path),
+      ...nodeImportIo(createReadStream(body.path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(body.path) }),
       now: home.deps().clock.now(),
       onProgress: (progress) => {
         const now = performance.now()
         if (now - last < 200) return
         last = now
-        res.write(`${JSON.stringify({ progress })}\n`)
+        res.write(line({ progress }))
       },
     })
-    res.end(`${JSON.stringify({ report })}\n`)
+    res.end(line({ report }))
   } catch (error) {
     console.error('[import]', error)
-    res.end(`${JSON.stringify({ error: '导入失败，数据已恢复原样' })}\n`)
+    res.end(line({ error: '导入失败，数据已恢复原样' }))
   }
 }

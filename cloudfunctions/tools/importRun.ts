@@ -1,21 +1,20 @@
+import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { request } from 'node:http'
 import { EmbeddedStore } from '../adapters/embedded/store'
+import { nodeImportIo } from '../adapters/node/importIo'
+import { rejectedPathFor } from '../adapters/node/files'
+import { importFile } from '../core/imports/run'
+import type { Progress } from '../core/imports/check'
+import type { HandOff, HandOffMessage } from '../core/imports/handOff'
 import type { ImportReport } from '../contracts/insights'
-import type { Progress } from './check'
-import type { HandOff } from './hostRoute'
-import { importFile } from './run'
-import { rejectedPathFor } from './files'
-import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 
 export const USAGE = `用法：npm run import -- <${IMPORT_KINDS.join('|')}> <文件.csv> [--skip-invalid]`
 
 /** Thrown when nothing listens on the port: the importer then writes the store itself. */
 export class NoHost extends Error {}
-
-type Message = { progress?: Progress; report?: ImportReport; error?: string | { message: string } }
 
 /**
  * Hands the file to a local host on `port` and follows its NDJSON answer. Answers the report,
@@ -35,7 +34,7 @@ export const handOff = (port: number, kind: ImportKind, body: HandOff, onProgres
       let failure: string | null = null
       const read = (line: string) => {
         if (line.trim() === '') return
-        const message = JSON.parse(line) as Message
+        const message = JSON.parse(line) as HandOffMessage
         if (message.progress) onProgress(message.progress)
         if (message.report) report = message.report
         if (message.error) failure = typeof message.error === 'string' ? message.error : message.error.message
@@ -91,10 +90,9 @@ export const runImport = async (
   const report = await importFile({
     store,
     kind: kind as ImportKind,
-    source: createReadStream(path, { highWaterMark: 1 << 20 }),
     file: basename(path),
     skipInvalid,
-    rejectedPath: rejectedPathFor(path),
+    ...nodeImportIo(createReadStream(path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(path) }),
     now: new Date(),
     onProgress,
   })

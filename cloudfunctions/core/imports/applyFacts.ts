@@ -1,8 +1,8 @@
-import type { CollectionName } from '../core/collections'
-import type { Doc, DocumentStore } from '../core/ports'
-import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek } from '../core/model'
-import type { FactRow } from '../core/imports/facts'
-import { SkuNumbers, WeekRows, applyMonthChange, mergeWeek, type MonthChanges } from '../core/imports/weeks'
+import type { CollectionName } from '../collections'
+import type { Doc, DocumentStore } from '../ports'
+import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek } from '../model'
+import type { FactRow } from './facts'
+import { SkuNumbers, WeekRows, applyMonthChange, mergeWeek, type MonthChanges } from './weeks'
 import type { Journal } from './journal'
 
 export const FACT_COLLECTIONS: Record<FactKind, { weeks: CollectionName; months: CollectionName }> = {

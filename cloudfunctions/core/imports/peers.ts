@@ -1,7 +1,7 @@
-import type { DocumentStore } from '../core/ports'
-import { repos } from '../core/repos'
-import { computePeerStats } from '../core/insights/peers'
-import { monthMetrics, type MonthMetrics } from '../core/insights/metrics'
+import type { DocumentStore } from '../ports'
+import { repos } from '../repos'
+import { computePeerStats } from '../insights/peers'
+import { monthMetrics, type MonthMetrics } from '../insights/metrics'
 import type { Journal } from './journal'
 
 /**

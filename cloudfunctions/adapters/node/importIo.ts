@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto'
+import type { ImportIo } from '../../core/imports/ports'
+import { csvSource } from './csvSource'
+import { FileStaging } from './staging'
+import { RejectedRowsFile } from './rejectedRows'
+
+/**
+ * Everything an import needs from Node around a file's bytes: the CSV source, staging in a
+ * temporary folder, ids, and (with `rejectedPath`) the file bad rows are set aside in.
+ * Spread into the core's importFile options.
+ */
+export const nodeImportIo = (bytes: AsyncIterable<Uint8Array>, { rejectedPath }: { rejectedPath?: string } = {}): ImportIo => ({
+  source: csvSource(bytes),
+  staging: () => FileStaging.create(),
+  ...(rejectedPath ? { rejected: new RejectedRowsFile(rejectedPath) } : {}),
+  newId: () => randomUUID(),
+})

@@ -1,0 +1,18 @@
+import type { ImportReport } from '../../contracts/insights'
+import type { Progress } from './check'
+
+/**
+ * The hand-off protocol between `npm run import` and a running local host (POST /dev/import/<kind>):
+ * shared here so neither side imports the other's code.
+ */
+
+/** What `npm run import` sends to a running host. */
+export interface HandOff {
+  path: string
+  skipInvalid?: boolean
+  /** The data folder the importer meant to write: a host serving another one says 409. */
+  dataDir?: string
+}
+
+/** One line of the host's NDJSON answer: progress lines while it works, then the report (or an error). */
+export type HandOffMessage = { progress?: Progress; report?: ImportReport; error?: string | { message: string } }

@@ -1,0 +1,77 @@
+/**
+ * What an import needs from the world, and nothing more: the core checks and applies records; it
+ * never sees bytes, encodings, files or folders. The Node adapters (adapters/node) implement these
+ * on a laptop and in a cloud function alike.
+ */
+
+/** One CSV record: its fields as text, untrimmed. */
+export type SourceRecord = readonly string[]
+
+/**
+ * The records of one file, read as its bytes arrive. The first record is the header; a file
+ * without one yields no record at all.
+ */
+export interface ImportSource {
+  /**
+   * The records in file order, in batches (one per piece of the file read), so a million-row file
+   * does not pay an `await` per row. Throws a FileFormatError where the file's structure breaks,
+   * after yielding the records before the break.
+   */
+  readonly records: AsyncIterable<readonly SourceRecord[]>
+  /** Bytes read so far: how far the reading is. */
+  readonly bytesRead: number
+  /**
+   * True once the text turned out to hold bytes of no accepted encoding (they read as U+FFFD);
+   * tells the check that such characters are damage, not data.
+   */
+  readonly undecodable: boolean
+  /** Lower-case hex SHA-256 of the bytes read, asked once the records are read. */
+  sha256(): string
+}
+
+/** A file whose structure is broken (an unclosed quote, …): every later row is doubtful. */
+export class FileFormatError extends Error {
+  constructor(
+    message: string,
+    /** The line (1-based, as an editor counts them) where the broken record begins. */
+    readonly line: number,
+  ) {
+    super(message)
+  }
+}
+
+/** Where bad rows are set aside with their problems (skipInvalid), for the person to fix them. */
+export interface RejectedRows {
+  /** How the report names it (on a laptop: the file's path). */
+  readonly name: string
+  /** One line: the header first, then each bad row. */
+  add(fields: readonly string[]): void
+  /** Runs between batches: writes what waits, when enough does. */
+  flush(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * The good rows of a file that is checked whole before anything is written (the register, the
+ * catalogue, the calendar), parked outside memory until then, one line of text each.
+ */
+export interface Staging {
+  add(line: string): void
+  /** No more lines come. */
+  close(): void
+  /** Every line, in batches, in the order added. */
+  batches(): AsyncIterable<string[]>
+  /** Forgets every line; safe to call more than once, and after a failure. */
+  remove(): Promise<void>
+}
+
+/** The world as one import sees it. */
+export interface ImportIo {
+  source: ImportSource
+  /** Opens an empty staging area (retailers, SKUs and calendar imports only). */
+  staging(): Promise<Staging>
+  /** Where bad rows go with skipInvalid; absent: they are only reported. */
+  rejected?: RejectedRows
+  /** A new unique id, for the import's journal record. */
+  newId(): string
+}
