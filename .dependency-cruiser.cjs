@@ -13,7 +13,7 @@ const layer = (name, path, allowed, outside = true) => ({
   from: { path },
   to: {
     pathNot: allowed.map((p) => `^${p}`),
-    ...(outside ? { dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-peer', 'npm-optional'] } : {}),
+    ...(outside ? { dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-peer', 'npm-optional', 'type-only'] } : {}),
   },
 })
 
@@ -52,7 +52,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['node_modules', '^dist', '^\\.build'] },
+    exclude: { path: ['^dist', '^\\.build'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },

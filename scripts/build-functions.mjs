@@ -93,7 +93,7 @@ export const buildFunctions = async ({ functionsDir = join(ROOT, 'cloudfunctions
   const { functions: defs } = await loadTs(join(functionsDir, 'registry.ts'))
   check(defs)
   const { deps, version } = sdkVersions()
-  const runtimeFile = join(ROOT, 'cloudfunctions/adapters/cloudbase/runtime.ts')
+  const runtimeFile = join(ROOT, 'cloudfunctions/host/cloud.ts')
 
   rmSync(outDir, { recursive: true, force: true })
   const built = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, ending with the plain line CI reads:
- * `N passed, N failed`. Type check and lint count as one check each; then the app and the host
+ * `N passed, N failed`. Type check, lint and the layer graph count as one check each; then the app and the host
  * are built (browser tests run against them) and Jest runs every suite.
  */
 import { spawnSync } from 'node:child_process'
@@ -19,6 +19,8 @@ const check = (ok) => (ok ? passed++ : failed++)
 
 check(run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']))
 check(run('lint', 'npx', ['eslint', '.']))
+// The one-way layer graph (.dependency-cruiser.cjs): an allow-list per layer, no cycles.
+check(run('layers', 'npx', ['depcruise', 'src', 'cloudfunctions', 'test', 'bench', 'scripts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']))
 
 const built = run('build H5 app', 'npx', ['taro', 'build', '--type', 'h5']) && run('build local host', 'npm', ['run', '--silent', 'build:host'])
 check(built)

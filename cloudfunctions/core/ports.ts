@@ -1,5 +1,6 @@
 import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
+import type { ImportIo } from './imports/ports'
 
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
@@ -119,6 +120,8 @@ export interface Tokens {
 export interface Deps {
   /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */
   files?: Files
+  /** Reads an uploaded file's bytes as an import (CSV, staging, ids); present with `files`. */
+  importIo?: (bytes: AsyncIterable<Uint8Array>) => ImportIo
   store: DocumentStore
   clock: Clock
   notifier: Notifier

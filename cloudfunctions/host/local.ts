@@ -1,9 +1,10 @@
 import { EmbeddedStore } from '../adapters/embedded/store'
 import { Outbox } from '../adapters/local/outbox'
 import { localPhones } from '../adapters/local/phones'
-import { systemClock } from '../adapters/local/clock'
+import { systemClock } from '../adapters/node/clock'
 import { nodeTokens } from '../adapters/node/tokens'
 import { localFiles } from '../adapters/local/files'
+import { nodeImportIo } from '../adapters/node/importIo'
 import type { Clock, Deps } from '../core/ports'
 
 /** Everything the functions need on a laptop, over one data folder. */
@@ -20,6 +21,6 @@ export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
   return {
     store,
     outbox,
-    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones, tokens: nodeTokens, files: localFiles() }),
+    deps: (clock = systemClock) => ({ store, clock, notifier: outbox.notifier(clock), phones: localPhones, tokens: nodeTokens, files: localFiles(), importIo: (bytes) => nodeImportIo(bytes) }),
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { functions } from '../functions/registry'
 import { invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
-import { fixedClock } from '../adapters/local/clock'
+import { fixedClock } from '../adapters/node/clock'
 import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'

@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../core/ports'
+import type { DemoIdentities, DemoIdentity } from '../contracts/dev'
 import { repos } from '../core/repos'
 import type { Retailer } from '../core/model'
 import { licenseOf } from './county'
@@ -32,17 +33,7 @@ export const DEMO_SHOPS: Partial<Retailer>[] = [
 /** An unbound shop whose license and phone the "new user" flow can use on a laptop. */
 export const UNBOUND_EXAMPLE = { licenseNo: licenseOf(6), phone: '13800000006' }
 
-export interface DemoIdentity {
-  openId: string
-  /** The retailer's own shop, or for a helper the shop they help. */
-  shopName: string
-  label: string
-  role: 'retailer' | 'helper'
-}
-
-export const demoIdentities = async (
-  store: DocumentStore,
-): Promise<{ identities: DemoIdentity[]; newUser: typeof UNBOUND_EXAMPLE }> => {
+export const demoIdentities = async (store: DocumentStore): Promise<DemoIdentities> => {
   const db = repos(store)
   const shopName = async (licenseNo: string) => (await db.retailers.get(licenseNo))?.shopName ?? '（未找到）'
   const identities: DemoIdentity[] = await Promise.all([

@@ -1,8 +1,7 @@
-import type { demoIdentities } from '../../cloudfunctions/seed/identities'
+import type { DemoIdentities } from '../../cloudfunctions/contracts/dev'
 import { getLocal } from './client'
 
-/** What GET /dev/identities answers (typed from the host's own function, so they cannot drift). */
-export type DemoIdentities = Awaited<ReturnType<typeof demoIdentities>>
+export type { DemoIdentities }
 
 /** H5 only: the demo identities the local host offers, and an unbound shop to try binding with. */
 export const fetchDemoIdentities = (): Promise<DemoIdentities> => getLocal<DemoIdentities>('/dev/identities')

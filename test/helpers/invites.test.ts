@@ -12,7 +12,7 @@ import helperLog from '../../cloudfunctions/functions/helperLog'
 import markOrdered from '../../cloudfunctions/functions/markOrdered'
 import { helperAccess } from '../../cloudfunctions/core/helpers/access'
 import { logHelperAction } from '../../cloudfunctions/core/helpers/log'
-import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
+import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import type { HelperScope } from '../../cloudfunctions/contracts/vocabulary'
 
 const A = shop(1, SAT_TO_MON, { shopName: '福满便利店' })

@@ -1,5 +1,5 @@
 import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
-import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
+import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import { repos } from '../../cloudfunctions/core/repos'
 import { updateReminderSettings } from '../../cloudfunctions/core/reminders/settings'
 import { CALENDAR_COLUMNS, RETAILER_COLUMNS, SKUS_CSV, csv, importText, removeDir, retailerRow, tempDir } from './helpers'

@@ -1,6 +1,6 @@
 import { openWorld, shop, SAT_TO_MON, type World } from '../support/world'
 import { invokeTimer } from '../../cloudfunctions/functions/define'
-import { fixedClock } from '../../cloudfunctions/adapters/local/clock'
+import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import remindTick from '../../cloudfunctions/functions/remindTick'
 import updateReminderSettings from '../../cloudfunctions/functions/updateReminderSettings'
 import addConsents from '../../cloudfunctions/functions/addConsents'

@@ -1,7 +1,6 @@
 import { callable } from '../define'
 import { fail } from '../../core/errors'
 import { importFile } from '../../core/imports/run'
-import { nodeImportIo } from '../../adapters/node/importIo'
 
 /** Openids allowed to import, from the function's configuration: ADMIN_OPENIDS, comma separated. */
 export const adminOpenIds = (value = process.env.ADMIN_OPENIDS ?? ''): Set<string> =>
@@ -16,9 +15,9 @@ export default callable({
   name: 'importData',
   run: async ({ kind, fileId, skipInvalid }, { deps, caller }) => {
     if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', '只有管理员可以导入数据')
-    const files = deps.files
-    if (!files) return fail('INTERNAL', '文件存储未配置')
+    const { files, importIo } = deps
+    if (!files || !importIo) return fail('INTERNAL', '文件存储未配置')
     const bytes = await files.read(fileId).catch(() => fail('NOT_FOUND', '找不到这个文件'))
-    return importFile({ store: deps.store, kind, ...nodeImportIo(bytes), file: fileId, skipInvalid, now: deps.clock.now() })
+    return importFile({ store: deps.store, kind, ...importIo(bytes), file: fileId, skipInvalid, now: deps.clock.now() })
   },
 })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Input, Text, View, type ButtonProps } from '@tarojs/components'
-import type { BaseEventOrig } from '@tarojs/components/types/common'
+import type { BaseEventOrig } from '@tarojs/components'
 import { bindShop } from '@/services/shop'
 import { goTo, openPage } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'

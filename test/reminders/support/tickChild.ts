@@ -9,7 +9,7 @@
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openLocalHome } from '../../../cloudfunctions/host/local'
-import { fixedClock } from '../../../cloudfunctions/adapters/local/clock'
+import { fixedClock } from '../../../cloudfunctions/adapters/node/clock'
 import { remindTick } from '../../../cloudfunctions/core/reminders/tick'
 import type { Collection, Doc, DocumentStore, Notifier } from '../../../cloudfunctions/core/ports'
 

@@ -1,13 +1,14 @@
 import * as tcb from '@cloudbase/node-sdk'
-import type { Reply } from '../../contracts'
-import type { Deps } from '../../core/ports'
-import { invokeCallable, invokeTimer, type FunctionDef } from '../../functions/define'
-import { systemClock } from '../local/clock'
-import { nodeTokens } from '../node/tokens'
-import { cloudNotifier } from './notifier'
-import { cloudPhones } from './phones'
-import { CloudBaseStore } from './store'
-import { cloudFiles } from './files'
+import type { Reply } from '../contracts'
+import type { Deps } from '../core/ports'
+import { invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
+import { systemClock } from '../adapters/node/clock'
+import { nodeTokens } from '../adapters/node/tokens'
+import { cloudNotifier } from '../adapters/cloudbase/notifier'
+import { cloudPhones } from '../adapters/cloudbase/phones'
+import { CloudBaseStore } from '../adapters/cloudbase/store'
+import { cloudFiles } from '../adapters/cloudbase/files'
+import { nodeImportIo } from '../adapters/node/importIo'
 
 /** What a deployed function gets from where it runs: who is calling, and the adapters. */
 export interface Platform {
@@ -37,6 +38,7 @@ export const cloudPlatform = (): Platform => {
         phones: cloudPhones(),
         tokens: nodeTokens,
         files: cloudFiles(cloudbase()),
+        importIo: (bytes) => nodeImportIo(bytes),
       }),
   }
 }
