@@ -13,15 +13,16 @@ import prodConfig from './prod'
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const webpackChain = (chain: Chain): void => {
-    // `@/`, `@contracts` and `@core/*` resolve exactly as tsconfig.json says, in both chains.
+    // `@/`, `@contracts`, `@core/*` and `@words/*` resolve exactly as tsconfig.json says, in both chains.
     chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.json' }])
     // Each build replaces the last: a stale page left in dist/ is "unused code" to WeChat's scan.
     chain.output.set('clean', true)
   }
 
-  // The countdown runs the functions' own cycle arithmetic (cloudfunctions/core/schedule.ts), so
-  // Taro's loaders must compile that folder too; everything else there reaches the app as types only.
-  const compile = { include: [resolve(__dirname, '..', 'cloudfunctions', 'core')] }
+  // The app runs the functions' own cycle arithmetic (core/schedule.ts, core/time.ts) and writes
+  // figures with the one presenter (cloudfunctions/words), so Taro's loaders compile those folders
+  // too; the contracts reach the app as types and constants.
+  const compile = { include: ['core', 'words', 'contracts'].map((folder) => resolve(__dirname, '..', 'cloudfunctions', folder)) }
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'shopmate',
