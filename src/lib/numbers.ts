@@ -1,26 +1,10 @@
 import { chinaWeekday } from '@core/schedule'
+import { groupThousands } from './digits'
+import { WEEKDAY_NAMES } from './time'
 
 /**
- * Numbers as a shopkeeper says them. Money arrives as integer fen and leaves as yuan: small sums
- * keep their jiao (¥68.5), everyday sums are whole yuan (¥5,778), and from ten thousand on they
- * are counted in 万 with one decimal (¥1.2万), which is how the trade talks about turnover.
- * Separators are written by hand: toLocaleString depends on the phone's ICU data.
+ * Counts, shares, changes and dates as a shopkeeper says them (money: formatFen in ./time).
  */
-
-const groupThousands = (whole: number): string => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-
-export const formatYuan = (fen: number): string => {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(Math.round(fen))
-  if (Math.round(abs / 100) >= 10_000) {
-    // Tenths of 万 (100,000 fen each), rounded once, so ¥9,999.50 reads ¥1万 and never ¥10.0万.
-    const tenths = Math.round(abs / 100_000)
-    const decimal = tenths % 10
-    return `${sign}¥${Math.floor(tenths / 10)}${decimal ? `.${decimal}` : ''}万`
-  }
-  if (abs < 10_000) return `${sign}¥${(abs / 100).toFixed(2).replace(/\.?0+$/, '')}`
-  return `${sign}¥${groupThousands(Math.round(abs / 100))}`
-}
 
 /** A whole count with separators: 1,234. */
 export const formatCount = (n: number): string => `${n < 0 ? '-' : ''}${groupThousands(Math.abs(Math.round(n)))}`
@@ -62,7 +46,5 @@ export const dayRange = (from: string, to: string): string => {
   return `${monthDay(from)}–${end}`
 }
 
-const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
-
 /** "2026-11-05" → "周四", by the functions' own China-time weekday. */
-export const weekdayOf = (date: string): string => WEEKDAYS[chinaWeekday(Date.parse(`${date}T12:00:00+08:00`)) - 1]
+export const weekdayOf = (date: string): string => WEEKDAY_NAMES[chinaWeekday(Date.parse(`${date}T12:00:00+08:00`)) - 1]

@@ -5,8 +5,7 @@ import type { BaseEventOrig } from '@tarojs/components/types/common'
 import { bindShop } from '@/services/shop'
 import { goTo, openPage } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
-
-const LICENSE = /^\d{12}$/
+import { LICENSE_NO_PATTERN } from '@/lib/patterns'
 
 /**
  * 绑定店铺: the license number plus the phone number on the company's record. In WeChat the phone
@@ -20,7 +19,7 @@ export default function Bind() {
   const [busy, setBusy] = useState(false)
 
   const submit = async (phoneCode: string) => {
-    if (!LICENSE.test(licenseNo)) return setError('许可证号应为 12 位数字')
+    if (!LICENSE_NO_PATTERN.test(licenseNo)) return setError('许可证号应为 12 位数字')
     setBusy(true)
     setError('')
     try {

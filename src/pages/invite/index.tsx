@@ -7,9 +7,8 @@ import { goTo } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
 import { acceptInvite, previewInvite, type InviteRef } from '@/services/helpers'
 import { askForReminders } from '@/services/reminders'
+import { INVITE_CODE_PATTERN } from '@/lib/patterns'
 import './index.scss'
-
-const CODE = /^[A-HJ-NP-Z2-9]{6}$/
 
 /**
  * The helper's side of an invite: opened from the share card (the token is in the page query) or
@@ -46,7 +45,7 @@ export default function Invite() {
 
   const submitCode = () => {
     const typed = code.trim().toUpperCase()
-    if (!CODE.test(typed)) return setError('邀请码是 6 位字母或数字，请再核对一下')
+    if (!INVITE_CODE_PATTERN.test(typed)) return setError('邀请码是 6 位字母或数字，请再核对一下')
     void open({ code: typed })
   }
 

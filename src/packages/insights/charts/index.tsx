@@ -6,7 +6,8 @@ import { chinaDate } from '@core/schedule'
 import { isDate } from '@core/insights/days'
 import { fetchSummary } from '@/services/insights'
 import { messageOf } from '@/lib/messages'
-import { dayRange, monthDay, weekdayOf, formatCount, formatYuan } from '@/lib/numbers'
+import { dayRange, monthDay, weekdayOf, formatCount } from '@/lib/numbers'
+import { formatFen } from '@/lib/time'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -70,7 +71,7 @@ export default function Charts() {
     <PageRoot className='charts'>
       <View className='card daily-sales'>
         <Text className='title'>{`${PERIOD_NAMES[data.period]}每天销售额`}</Text>
-        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatYuan(data.current.salesFen)}`}</Text>
+        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatFen(data.current.salesFen)}`}</Text>
         <Text className='chart-caption'>{caption}</Text>
         <ColumnChart columns={dailyColumns(data.daily, data.period)} caption={caption} />
         <Button className='btn toggle-days' onClick={() => setShowDays(!showDays)}>
@@ -81,7 +82,7 @@ export default function Charts() {
             {data.daily.map((day) => (
               <View key={day.date} className='day-row'>
                 <Text>{`${monthDay(day.date)} ${weekdayOf(day.date)}`}</Text>
-                <Text className='day-figures'>{`${formatYuan(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
+                <Text className='day-figures'>{`${formatFen(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
               </View>
             ))}
           </View>

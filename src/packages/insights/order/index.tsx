@@ -5,7 +5,8 @@ import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo } from '@/lib/routes'
-import { formatYuan, monthDay } from '@/lib/numbers'
+import { monthDay } from '@/lib/numbers'
+import { formatFen } from '@/lib/time'
 import { useSuggestedOrder } from './useSuggestedOrder'
 import { OrderLines } from './OrderLines'
 import './index.scss'
@@ -82,7 +83,7 @@ export default function SuggestedOrder() {
         )}
         <View className='order-total'>
           <Text className='order-total-cartons'>{`合计 ${data.totalCartons} 条（${ordered.length} 种）`}</Text>
-          <Text className='muted'>{`按批发价约 ${formatYuan(data.totalFen)}`}</Text>
+          <Text className='muted'>{`按批发价约 ${formatFen(data.totalFen)}`}</Text>
         </View>
       </View>
 
