@@ -7,7 +7,7 @@ import { useNow } from '@/lib/useNow'
 import { messageOf } from '@/lib/messages'
 import { openPage } from '@/lib/routes'
 import { markOrdered } from '@/services/orders'
-import { askForReminders } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
 
 /**
  * A helper's view: each shop they help with its deadline and, given `remind` or `order`, its
@@ -15,22 +15,15 @@ import { askForReminders } from '@/services/reminders'
  * escalation reminder (shop not ordered by its last reminder) needs.
  */
 export function HelpedShops({ data, onChange }: { data: MyRetailersData; onChange: (next: MyRetailersData) => void }) {
-  const [consentNote, setConsentNote] = useState('')
   const reminded = data.retailers.some((r) => r.scopes.includes('remind'))
 
   const replace = (shop: MyRetailerView) =>
     onChange({ ...data, retailers: data.retailers.map((r) => (r.licenseNo === shop.licenseNo ? shop : r)) })
 
-  const addConsent = async () => {
-    setConsentNote('')
-    try {
-      const consents = await askForReminders()
-      if (!consents) return setConsentNote('没有开启。需要时再点一次，在微信弹出的窗口里选“允许”')
-      onChange({ ...data, consents })
-    } catch (error) {
-      setConsentNote(messageOf(error))
-    }
-  }
+  const { ask: addConsent, note: consentNote } = useConsentRequest({
+    declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
+    accepted: (consents) => onChange({ ...data, consents }),
+  })
 
   return (
     <View className='helped-shops'>

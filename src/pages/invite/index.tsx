@@ -6,7 +6,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { goTo } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
 import { acceptInvite, previewInvite, type InviteRef } from '@/services/helpers'
-import { askForReminders } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
 import { INVITE_CODE_PATTERN } from '@/lib/patterns'
 import './index.scss'
 
@@ -24,7 +24,6 @@ export default function Invite() {
   const [accepted, setAccepted] = useState<AcceptInviteResult | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const [consentNote, setConsentNote] = useState('')
 
   const open = async (next: InviteRef) => {
     setBusy(true)
@@ -62,14 +61,10 @@ export default function Invite() {
     }
   }
 
-  const receiveReminders = async () => {
-    try {
-      const consents = await askForReminders()
-      setConsentNote(consents ? `好的，店主到最后一次提醒还没订货时会提醒您（还可提醒 ${consents.left} 次）` : '没有开启，之后可在首页再开')
-    } catch (failure) {
-      setConsentNote(messageOf(failure))
-    }
-  }
+  const { ask: receiveReminders, note: consentNote } = useConsentRequest({
+    declined: '没有开启，之后可在首页再开',
+    accepted: (consents) => `好的，店主到最后一次提醒还没订货时会提醒您（还可提醒 ${consents.left} 次）`,
+  })
 
   if (accepted) {
     return (

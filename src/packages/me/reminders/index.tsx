@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import type { ReminderSettingsData } from '@contracts'
 import { describeInstant } from '@/lib/orderCountdown'
@@ -7,7 +6,8 @@ import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { messageOf } from '@/lib/messages'
 import { useLoad } from '@/lib/useLoad'
-import { askForReminders, fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
+import { fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
 import './index.scss'
 
 type Offset = keyof ReminderSettingsData['offsets']
@@ -27,19 +27,12 @@ const LABEL = Object.fromEntries(OFFSETS.map((o) => [o.offset, o.label])) as Rec
  */
 export default function Reminders() {
   const { data, error, reload: load, setData } = useLoad(fetchReminderSettings)
-  const [note, setNote] = useState('')
-
-  const turnOn = async () => {
-    setNote('')
-    try {
-      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
-      const consents = await askForReminders()
-      if (!consents) return setNote('没有开启。需要时再点一次，在微信弹出的窗口里选“允许”')
+  const { ask: turnOn, note, setNote } = useConsentRequest({
+    declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
+    accepted: async () => {
       setData(await updateReminderSettings({ enabled: true }))
-    } catch (failure) {
-      setNote(messageOf(failure))
-    }
-  }
+    },
+  })
 
   const change = async (update: Parameters<typeof updateReminderSettings>[0]) => {
     setNote('')
