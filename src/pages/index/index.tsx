@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { ErrorState } from '@/components/ErrorState'
 import { HelpedShops } from '@/components/HelpedShops'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { openPage } from '@/lib/routes'
+import { usePullToRefresh } from '@/lib/useLoader'
 import { Countdown } from './Countdown'
 import { OrderCard } from './OrderCard'
 import { RemindersCard } from './RemindersCard'
@@ -18,42 +19,40 @@ import './index.scss'
  * 我已订货 and 拨打客户经理 remain. A user who only helps others sees the shops they help.
  */
 export default function Home() {
-  const { state, reload, retry, patch, setHelping } = useHome()
+  const { load, reload, retry, patch, setHelping } = useHome()
   const helpedShop = useRouter().params.retailer
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(reload)
 
   // A helper's reminder opens the home page naming the shop; a retailer who also helps others sees it in their list.
-  const ownShop = state.status === 'ready' ? state.data.shop.licenseNo : null
+  const ownShop = load.state === 'ready' && load.data.kind === 'own' ? load.data.home.shop.licenseNo : null
   useEffect(() => {
     if (helpedShop && ownShop && helpedShop !== ownShop) openPage('family')
   }, [helpedShop, ownShop])
 
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='home is-loading'>
         <Loading blocks={['skeleton-shop', 'skeleton-countdown']} />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='home'>
-        <ErrorState message={state.message} onRetry={retry} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (state.status === 'helper') {
+  if (load.data.kind === 'helper') {
     return (
       <PageRoot className='home helper-home'>
-        <HelpedShops data={state.data} onChange={setHelping} />
+        <HelpedShops data={load.data.helping} onChange={setHelping} />
       </PageRoot>
     )
   }
 
-  const { data } = state
+  const data = load.data.home
   const { shop, orderWindow, overrides, calendarNotices } = data
   return (
     <PageRoot className='home'>

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { SummaryData } from '@contracts'
 import { chinaDate } from '@core/schedule'
 import { isDate } from '@core/insights/days'
 import { fetchSummary } from '@/services/insights'
-import { messageOf } from '@/lib/messages'
+import { useLoader } from '@/lib/useLoader'
 import { dayRange, monthDay, weekdayOf, formatCount } from '@/lib/numbers'
 import { formatFen } from '@/lib/time'
 import { PageRoot } from '@/components/PageRoot'
@@ -17,8 +16,6 @@ import { dailyCaption, dailyColumns, topSellerBars } from './series'
 import { openPage } from '@/lib/routes'
 import { PERIOD_NAMES } from '@/pages/insights/words'
 import './index.scss'
-
-type State = { status: 'loading' } | { status: 'ready'; data: SummaryData } | { status: 'error'; message: string }
 
 /** `?period=week|month&date=YYYY-MM-DD[&retailer=…]`, as the 经营 tab opens it; anything else: this month. */
 const useQuery = () => {
@@ -33,39 +30,27 @@ const useQuery = () => {
 /** 销售图表: the period's sales day by day, and its ten best sellers, with every value in words too. */
 export default function Charts() {
   const { period, date, retailer } = useQuery()
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [showDays, setShowDays] = useState(false)
+  // Opened from the 经营 tab, the answer it has just loaded is reused.
+  const fetch = useCallback(() => fetchSummary({ period, date, retailer }, { reuse: true }), [period, date, retailer])
+  const { load, retry } = useLoader(fetch)
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      // Opened from the 经营 tab, the answer it has just loaded is reused.
-      setState({ status: 'ready', data: await fetchSummary({ period, date, retailer }, { reuse: true }) })
-    } catch (error) {
-      setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [period, date, retailer])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='charts'>
         <Loading blocks={['skeleton-chart', 'skeleton-chart']} text='正在加载图表…' />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='charts'>
-        <ErrorState message={state.message} onRetry={() => void load()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
 
-  const { data } = state
+  const { data } = load
   const caption = dailyCaption(data.daily)
   return (
     <PageRoot className='charts'>

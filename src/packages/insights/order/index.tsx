@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { goTo } from '@/lib/routes'
 import { monthDay } from '@/lib/numbers'
 import { formatFen } from '@/lib/time'
-import { useSuggestedOrder } from './useSuggestedOrder'
+import { isRefusal, useSuggestedOrder } from './useSuggestedOrder'
 import { OrderLines } from './OrderLines'
 import './index.scss'
 
@@ -22,29 +22,29 @@ const copy = (text: string) => void Taro.setClipboardData({ data: text })
  */
 export default function SuggestedOrder() {
   const retailer = useRouter().params.retailer || undefined
-  const { state, retry } = useSuggestedOrder(retailer)
+  const { load, retry } = useSuggestedOrder(retailer)
 
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='order'>
         <Loading blocks={['skeleton-order']} text='正在计算订货建议…' />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error' && !isRefusal(load.error)) {
     return (
       <PageRoot className='order'>
-        <ErrorState message={state.message} onRetry={() => void retry()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (state.status === 'refused') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='order'>
         <View className='card refused'>
           <Text className='title'>看不了订货建议</Text>
-          <Text className='error-text refused-message'>{state.message}</Text>
-          {state.unbound && (
+          <Text className='error-text refused-message'>{load.error.message}</Text>
+          {load.error.code === 'NOT_BOUND' && (
             <Button className='btn btn-primary' onClick={() => goTo('bind')}>
               去绑定店铺
             </Button>
@@ -54,7 +54,7 @@ export default function SuggestedOrder() {
     )
   }
 
-  const { data } = state
+  const { data } = load
   const ordered = data.lines.filter((line) => line.cartons > 0)
   const trimmed = data.lines.reduce((sum, line) => sum + line.trimmedCartons, 0)
   return (

@@ -5,7 +5,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { messageOf } from '@/lib/messages'
-import { useLoad } from '@/lib/useLoad'
+import { useLoader } from '@/lib/useLoader'
 import { useConsentRequest } from '@/lib/useConsentRequest'
 import { fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
 import './index.scss'
@@ -26,7 +26,7 @@ const LABEL = Object.fromEntries(OFFSETS.map((o) => [o.offset, o.label])) as Rec
  * next ones these settings give.
  */
 export default function Reminders() {
-  const { data, error, reload: load, setData } = useLoad(fetchReminderSettings)
+  const { load, retry, setData } = useLoader(fetchReminderSettings)
   const { ask: turnOn, note, setNote } = useConsentRequest({
     declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
     accepted: async () => {
@@ -43,14 +43,14 @@ export default function Reminders() {
     }
   }
 
-  if (error !== '') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='reminders'>
-        <ErrorState message={error} onRetry={() => void load()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (!data) {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='reminders'>
         <Loading />
@@ -58,6 +58,7 @@ export default function Reminders() {
     )
   }
 
+  const { data } = load
   return (
     <PageRoot className='reminders'>
       <View className='card'>
