@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { ButtonProps } from '@tarojs/components'
 import type { BaseEventOrig } from '@tarojs/components/types/common'
-import { bindShop } from '@/services/shop'
+import { bindRetailer } from '@/services/binding'
 import { goTo, openPage } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
 import { LICENSE_NO_PATTERN } from '@/lib/patterns'
@@ -23,7 +23,7 @@ export default function Bind() {
     setBusy(true)
     setError('')
     try {
-      await bindShop(licenseNo, phoneCode)
+      await bindRetailer(licenseNo, phoneCode)
       goTo('home')
     } catch (failure) {
       setError(messageOf(failure))

@@ -1,7 +1,7 @@
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
-import { HelpedShops } from '@/components/HelpedShops'
+import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { useLoader } from '@/lib/useLoader'
 import { fetchMyRetailers } from '@/services/helpers'
 
@@ -12,7 +12,7 @@ export default function Family() {
     <PageRoot className='family'>
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
       {load.state === 'loading' && <Loading />}
-      {load.state === 'ready' && <HelpedShops data={load.data} onChange={setData} />}
+      {load.state === 'ready' && <HelpedRetailers data={load.data} onChange={setData} />}
     </PageRoot>
   )
 }

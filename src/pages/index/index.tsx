@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ErrorState } from '@/components/ErrorState'
-import { HelpedShops } from '@/components/HelpedShops'
+import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { openPage } from '@/lib/routes'
@@ -20,15 +20,15 @@ import './index.scss'
  */
 export default function Home() {
   const { load, reload, retry, patch, setHelping } = useHome()
-  const helpedShop = useRouter().params.retailer
+  const helpedRetailer = useRouter().params.retailer
 
   usePullToRefresh(reload)
 
   // A helper's reminder opens the home page naming the shop; a retailer who also helps others sees it in their list.
-  const ownShop = load.state === 'ready' && load.data.kind === 'own' ? load.data.home.shop.licenseNo : null
+  const ownRetailer = load.state === 'ready' && load.data.kind === 'own' ? load.data.home.shop.licenseNo : null
   useEffect(() => {
-    if (helpedShop && ownShop && helpedShop !== ownShop) openPage('family')
-  }, [helpedShop, ownShop])
+    if (helpedRetailer && ownRetailer && helpedRetailer !== ownRetailer) openPage('family')
+  }, [helpedRetailer, ownRetailer])
 
   if (load.state === 'loading') {
     return (
@@ -47,20 +47,20 @@ export default function Home() {
   if (load.data.kind === 'helper') {
     return (
       <PageRoot className='home helper-home'>
-        <HelpedShops data={load.data.helping} onChange={setHelping} />
+        <HelpedRetailers data={load.data.helping} onChange={setHelping} />
       </PageRoot>
     )
   }
 
   const data = load.data.home
-  const { shop, orderWindow, overrides, calendarNotices } = data
+  const { shop: retailer, orderWindow, overrides, calendarNotices } = data
   return (
     <PageRoot className='home'>
       <View className='card shop-card care-hide'>
-        <Text className='shop-name title'>{shop.shopName}</Text>
+        <Text className='shop-name title'>{retailer.shopName}</Text>
         <View className='shop-facts'>
-          <Text className='grade'>{`档位 ${shop.grade}`}</Text>
-          <Text className='district'>{shop.district}</Text>
+          <Text className='grade'>{`档位 ${retailer.grade}`}</Text>
+          <Text className='district'>{retailer.district}</Text>
         </View>
       </View>
       {calendarNotices.length > 0 && (

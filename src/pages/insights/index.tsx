@@ -7,30 +7,30 @@ import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo, openPage } from '@/lib/routes'
 import { usePullToRefresh } from '@/lib/useLoader'
-import { useSummary, type HelpedShop } from './useSummary'
+import { useSummary, type HelpedRetailer } from './useSummary'
 import { Figures } from './Figures'
 import { Alerts } from './Alerts'
 import { Benchmark } from './Benchmark'
-import { ShopFacts } from './ShopFacts'
+import { RetailerFacts } from './RetailerFacts'
 import { PERIOD_NAMES } from './words'
 import './index.scss'
 
 const PERIODS: PeriodKind[] = ['week', 'month']
 
 
-/** For a family helper: whose 经营 this is, and the other shops they may look at. */
-function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown?: string; onPick: (licenseNo: string) => void }) {
-  const current = shops.find((shop) => shop.licenseNo === shown)
+/** For a family helper: whose 经营 this is, and the other retailers they may look at. */
+function HelpedRetailerPicker({ retailers, shown, onPick }: { retailers: HelpedRetailer[]; shown?: string; onPick: (licenseNo: string) => void }) {
+  const current = retailers.find((retailer) => retailer.licenseNo === shown)
   if (!current) return null
   return (
     <View className='card helped-shop-note'>
       <Text className='title'>{current.shopName}</Text>
       <Text className='line muted'>{`您是这家店的${current.kindText}，看到的是店里的经营数据`}</Text>
-      {shops
-        .filter((shop) => shop.licenseNo !== shown)
-        .map((shop) => (
-          <Button key={shop.licenseNo} className='btn' onClick={() => onPick(shop.licenseNo)}>
-            {`看 ${shop.shopName}`}
+      {retailers
+        .filter((retailer) => retailer.licenseNo !== shown)
+        .map((retailer) => (
+          <Button key={retailer.licenseNo} className='btn' onClick={() => onPick(retailer.licenseNo)}>
+            {`看 ${retailer.shopName}`}
           </Button>
         ))}
     </View>
@@ -55,7 +55,7 @@ export default function Insights() {
 
   return (
     <PageRoot className='insights'>
-      <HelpedShopPicker shops={helped} shown={retailer} onPick={(licenseNo) => switchTo({ retailer: licenseNo })} />
+      <HelpedRetailerPicker retailers={helped} shown={retailer} onPick={(licenseNo) => switchTo({ retailer: licenseNo })} />
       <View className='period-switch'>
         {PERIODS.map((kind) => (
           <Button
@@ -108,7 +108,7 @@ export default function Insights() {
         </>
       )}
 
-      {summary && <ShopFacts data={summary} />}
+      {summary && <RetailerFacts data={summary} />}
     </PageRoot>
   )
 }

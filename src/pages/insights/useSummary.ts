@@ -16,7 +16,7 @@ export interface InsightsView {
 }
 
 /** A shop the user helps with the `insights` scope, whose 经营 they see when they have no shop of their own. */
-export type HelpedShop = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kindText' | 'scopes'>
+export type HelpedRetailer = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kindText' | 'scopes'>
 
 /** The question asked: a period, and a shop the user helps (absent: their own). */
 interface Question {
@@ -31,7 +31,7 @@ interface Question {
  */
 export const useSummary = () => {
   const [asked, setAsked] = useState<Question>({ period: 'month' })
-  const [helped, setHelped] = useState<HelpedShop[]>([])
+  const [helped, setHelped] = useState<HelpedRetailer[]>([])
   // The first shop a helper with no shop of their own helps, once found. Later questions name it;
   // it is not put in `asked`, which would ask the same question again.
   const found = useRef<string | undefined>(undefined)
@@ -45,9 +45,9 @@ export const useSummary = () => {
     } catch (error) {
       if (!(error instanceof ClientError && error.code === 'NOT_BOUND' && shown === undefined)) throw error
       // No shop of one's own: a helper with `insights` sees the first shop they help that way.
-      const shops = (await fetchMyRetailers()).retailers.filter((helpedShop) => helpedShop.scopes.includes('insights'))
-      found.current = shops[0]?.licenseNo
-      setHelped(shops)
+      const retailers = (await fetchMyRetailers()).retailers.filter((r) => r.scopes.includes('insights'))
+      found.current = retailers[0]?.licenseNo
+      setHelped(retailers)
       if (found.current === undefined) return { summary: null, date }
       return { summary: await fetchSummary({ period: asked.period, date, retailer: found.current }), date }
     }

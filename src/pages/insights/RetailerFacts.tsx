@@ -6,7 +6,7 @@ import { formatOneDecimal, formatShare } from '@/lib/numbers'
 const LOW_SCAN_RATE = 0.8
 
 /** Grade, integrity score, the month's quota, and the stock indicators. */
-export function ShopFacts({ data }: { data: SummaryData }) {
+export function RetailerFacts({ data }: { data: SummaryData }) {
   const { quota } = data
   const used = quota.cartons > 0 ? Math.min(100, (quota.usedCartons / quota.cartons) * 100) : 0
   return (

@@ -4,7 +4,7 @@ import { ClientError } from '@/services/client'
 import { useLoader } from '@/lib/useLoader'
 
 /** The bound shop's card; null when there is none (or, on the local host, no identity): 我的 says so, it does not redirect. */
-const fetchOwnShop = async (): Promise<ShopCard | null> => {
+const fetchOwnRetailer = async (): Promise<ShopCard | null> => {
   try {
     return (await fetchHome()).shop
   } catch (error) {
@@ -14,4 +14,4 @@ const fetchOwnShop = async (): Promise<ShopCard | null> => {
 }
 
 /** The bound shop for 我的. */
-export const useShop = () => useLoader(fetchOwnShop)
+export const useRetailer = () => useLoader(fetchOwnRetailer)
