@@ -6,6 +6,7 @@ const shared = {
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@contracts$': '<rootDir>/cloudfunctions/contracts/index.ts',
+    '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1',
     '^@core/(.*)$': '<rootDir>/cloudfunctions/core/$1',
     '^@words/(.*)$': '<rootDir>/cloudfunctions/words/$1',
   },

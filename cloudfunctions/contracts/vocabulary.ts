@@ -57,6 +57,8 @@ export type HelperAction = (typeof HELPER_ACTIONS)[number]
 /** Invite codes are read out on the phone: no 0/O or 1/I to confuse. */
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const INVITE_CODE_LENGTH = 6
+/** A typed invite code, after trimming and upper-casing. */
+export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/
 
 export const PERIODS = ['week', 'month'] as const
 export type PeriodKind = (typeof PERIODS)[number]

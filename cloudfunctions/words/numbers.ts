@@ -1,13 +1,16 @@
-
 /**
- * Numbers as a shopkeeper says them. Money arrives as integer fen and leaves as yuan: small sums
- * keep their jiao (¥68.5), everyday sums are whole yuan (¥5,778), and from ten thousand on they
- * are counted in 万 with one decimal (¥1.2万), which is how the trade talks about turnover.
+ * Numbers as a shopkeeper says them, the one way the app, the messages and the tools write them.
  * Separators are written by hand: toLocaleString depends on the phone's ICU data.
  */
 
+/** 1234567 → "1,234,567" (a whole, non-negative number). */
 const groupThousands = (whole: number): string => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
+/**
+ * Money as a shopkeeper says it. It arrives as integer fen and leaves as yuan: small sums keep
+ * their jiao (¥68.5), everyday sums are whole yuan (¥5,778), and from ten thousand on they are
+ * counted in 万 with one decimal (¥1.2万), which is how the trade talks about turnover.
+ */
 export const formatFen = (fen: number): string => {
   const sign = fen < 0 ? '-' : ''
   const abs = Math.abs(Math.round(fen))
@@ -20,6 +23,7 @@ export const formatFen = (fen: number): string => {
   if (abs < 10_000) return `${sign}¥${(abs / 100).toFixed(2).replace(/\.?0+$/, '')}`
   return `${sign}¥${groupThousands(Math.round(abs / 100))}`
 }
+
 
 /** A whole count with separators: 1,234. */
 export const formatCount = (n: number): string => `${n < 0 ? '-' : ''}${groupThousands(Math.abs(Math.round(n)))}`
@@ -50,14 +54,3 @@ export const changeDirection = (change: number | null): 'up' | 'down' | 'flat' =
   const percent = change === null ? 0 : Math.round(change * 100)
   return percent > 0 ? 'up' : percent < 0 ? 'down' : 'flat'
 }
-
-/** "2026-11-05" → "11月5日". */
-export const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-
-/** "2026-11-01" to "2026-11-23" → "11月1日–23日"; across months "10月27日–11月2日". */
-export const dayRange = (from: string, to: string): string => {
-  if (from === to) return monthDay(from)
-  const end = from.slice(0, 7) === to.slice(0, 7) ? `${Number(to.slice(8, 10))}日` : monthDay(to)
-  return `${monthDay(from)}–${end}`
-}
-

@@ -28,7 +28,7 @@ export const templateTime = (at: number): string => {
   return `${f.year}年${f.month}月${f.day}日 ${hhmm(at)}`
 }
 
-/** How long is left, to the minute: `2小时5分钟`, `3天2小时`, `45分钟`. */
+/** How long is left, to the minute, for a message read later: `2小时5分钟`, `3天2小时`, `45分钟`. */
 export const durationText = (ms: number): string => {
   const minutes = Math.max(0, Math.floor(ms / 60_000))
   const days = Math.floor(minutes / 1440)
@@ -38,3 +38,38 @@ export const durationText = (ms: number): string => {
   if (hours > 0) return mins > 0 ? `${hours}小时${mins}分钟` : `${hours}小时`
   return `${mins}分钟`
 }
+
+/**
+ * A duration as the countdown says it: "1天2小时3分4秒", leading zero units left out ("3分4秒").
+ * Whole seconds rounded up, so "1秒" shows until the very instant the time is up.
+ */
+export const formatDuration = (ms: number): string => {
+  const total = Math.max(0, Math.ceil(ms / 1000))
+  const perDay = 86400
+  const perHour = 3600
+  const perMinute = 60
+  const parts: [number, string][] = [
+    [Math.floor(total / perDay), '天'],
+    [Math.floor((total % perDay) / perHour), '小时'],
+    [Math.floor((total % perHour) / perMinute), '分'],
+    [total % perMinute, '秒'],
+  ]
+  const first = parts.findIndex(([value]) => value > 0)
+  return parts
+    .slice(first === -1 ? parts.length - 1 : first)
+    .map(([value, unit]) => `${value}${unit}`)
+    .join('')
+}
+
+/** "2026-11-05" → "11月5日". */
+export const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
+/** "2026-11-01" to "2026-11-23" → "11月1日–23日"; across months "10月27日–11月2日". */
+export const dayRange = (from: string, to: string): string => {
+  if (from === to) return monthDay(from)
+  const end = from.slice(0, 7) === to.slice(0, 7) ? `${Number(to.slice(8, 10))}日` : monthDay(to)
+  return `${monthDay(from)}–${end}`
+}
+
+/** "2026-11-05" → "周四", by the functions' own China-time weekday. */
+export const weekdayOf = (date: string): string => weekdayName(chinaWeekday(Date.parse(`${date}T12:00:00+08:00`)))

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { ClientError } from '@/services/client'
 
 /**
  * Where the app sends a retailer when the functions say who they are not. reLaunch, because the
@@ -39,4 +40,14 @@ export const pageUrl = (page: keyof typeof SUBPAGES, params: Record<string, stri
 
 export const openPage = (page: keyof typeof SUBPAGES, params?: Record<string, string | undefined>): void => {
   void Taro.navigateTo({ url: pageUrl(page, params) })
+}
+
+/**
+ * On the local host, a browser with no demo identity is sent to pick one (a loader's `leaves`).
+ * In WeChat the platform always knows the user, so there this never leaves.
+ */
+export const leaveWhenSignedOut = (error: unknown): boolean => {
+  if (process.env.TARO_ENV !== 'h5' || !(error instanceof ClientError && error.code === 'UNAUTHENTICATED')) return false
+  goTo('signIn')
+  return true
 }

@@ -1,3 +1,4 @@
+import { SECOND_MS } from '@core/time'
 import { useEffect, useState } from 'react'
 
 /**
@@ -11,9 +12,9 @@ export const useNow = (): number => {
     const tick = () => {
       const at = Date.now()
       setNow(at)
-      timer = setTimeout(tick, 1000 - (at % 1000))
+      timer = setTimeout(tick, SECOND_MS - (at % SECOND_MS))
     }
-    timer = setTimeout(tick, 1000 - (Date.now() % 1000))
+    timer = setTimeout(tick, SECOND_MS - (Date.now() % SECOND_MS))
     return () => clearTimeout(timer)
   }, [])
   return now

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '@core/time'
 import type { PeriodKind, SuggestedOrderData, SummaryData } from '@contracts'
 import { call } from './client'
 
@@ -12,7 +13,7 @@ export interface SummaryQuery {
 const keyOf = ({ period, date, retailer }: SummaryQuery): string => `${period}|${date}|${retailer ?? ''}`
 
 /** How long the charts page may reuse the answer the 经营 tab just loaded. */
-const REUSE_MS = 5 * 60_000
+const REUSE_MS = 5 * MINUTE_MS
 let last: { key: string; at: number; data: SummaryData } | null = null
 
 /**

@@ -1,6 +1,6 @@
 import { ClientError, NETWORK_MESSAGE, call } from '../../src/services/client'
 import { fetchHome, prefetchHome } from '../../src/services/home'
-import { bindShop } from '../../src/services/shop'
+import { bindRetailer } from '../../src/services/binding'
 import { IDENTITY_KEY, signInAs, signOut } from '../../src/services/identity'
 import { cleanup, startTestHost, type TestHost } from '../support/localHome'
 
@@ -57,8 +57,8 @@ describe('the H5 client over the local host', () => {
   it('a new user is NOT_BOUND until they bind, and a wrong phone is refused with the function’s message', async () => {
     signInAs('dev-client-test')
     await expect(fetchHome()).rejects.toMatchObject({ code: 'NOT_BOUND', message: '请先绑定您的店铺' })
-    await expect(bindShop('350625100006', '13800000005')).rejects.toMatchObject({ code: 'NOT_FOUND', message: '许可证号与手机号不匹配，请核对后再试' })
-    await expect(bindShop('350625100006', '13800000006')).resolves.toEqual({ licenseNo: '350625100006', shopName: expect.any(String) })
+    await expect(bindRetailer('350625100006', '13800000005')).rejects.toMatchObject({ code: 'NOT_FOUND', message: '许可证号与手机号不匹配，请核对后再试' })
+    await expect(bindRetailer('350625100006', '13800000006')).resolves.toEqual({ licenseNo: '350625100006', shopName: expect.any(String) })
     await expect(fetchHome()).resolves.toMatchObject({ shop: { licenseNo: '350625100006' } })
   })
 

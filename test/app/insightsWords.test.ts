@@ -1,4 +1,5 @@
-import { changeDirection, dayRange, describeChange, formatCount, formatOneDecimal, formatShare, formatShareFine, formatYuan, monthDay, weekdayOf } from '@/lib/numbers'
+import { formatFen, changeDirection, describeChange, formatCount, formatOneDecimal, formatShare, formatShareFine } from '../../cloudfunctions/words/numbers'
+import { dayRange, monthDay, weekdayOf } from '../../cloudfunctions/words/time'
 import { INDICATORS, slowMoverText, standingText, stockWarningText } from '@/pages/insights/words'
 import { dailyCaption, dailyColumns, topSellerBars } from '@/packages/insights/charts/series'
 
@@ -20,7 +21,7 @@ describe('money in plain words', () => {
     [68_000_000, '¥68万'],
     [-69810, '-¥698'],
   ])('%i fen reads %s', (fen, words) => {
-    expect(formatYuan(fen)).toBe(words)
+    expect(formatFen(fen)).toBe(words)
   })
 
   it('groups counts and rounds ratios the way they are said', () => {

@@ -1,4 +1,5 @@
-import { describeWindow, formatRemaining, orderCountdown } from '../../src/lib/orderCountdown'
+import { formatDuration } from '../../cloudfunctions/words/time'
+import { describeWindow, orderCountdown } from '../../src/lib/orderCountdown'
 import type { OrderWindow } from '@contracts'
 
 // The suite runs with TZ=America/Los_Angeles: every instant below is written in China time and
@@ -76,7 +77,7 @@ describe('remaining time in words', () => {
     [3_600_000, '1小时0分0秒'],
     [86_400_000 + 61_000, '1天0小时1分1秒'],
   ])('%i ms reads %s', (ms, words) => {
-    expect(formatRemaining(ms)).toBe(words)
+    expect(formatDuration(ms)).toBe(words)
   })
 })
 

@@ -1,6 +1,6 @@
+import { formatFen, describeChange, formatCount } from '../../cloudfunctions/words/numbers'
 import { chinaDate } from '@core/time'
 import type { Reply, SuggestedOrderData, SummaryData } from '@contracts'
-import { describeChange, formatCount, formatYuan } from '@/lib/numbers'
 import type { Page } from 'playwright-core'
 import { phoneSession } from './support/phoneSession'
 import { suggestedLineReason, suggestedOrderText } from '../../cloudfunctions/words/orderPlan'
@@ -40,9 +40,9 @@ describe('经营 (operating summary)', () => {
     expect(month.current.salesFen).toBeGreaterThan(0)
     await openInsights()
 
-    expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(month.current.salesFen))
+    expect(await text('.figure-salesFen .figure-value')).toBe(formatFen(month.current.salesFen))
     expect(await text('.figure-packs .figure-value')).toBe(`${formatCount(month.current.packs)} 包`)
-    expect(await text('.figure-grossProfitFen .figure-value')).toBe(formatYuan(month.current.grossProfitFen))
+    expect(await text('.figure-grossProfitFen .figure-value')).toBe(formatFen(month.current.grossProfitFen))
     expect(await session.page.locator('.figure-salesFen .change').allInnerTexts()).toEqual([
       describeChange('上月', month.vsPrevious.salesFen),
       describeChange('去年同期', month.vsLastYear.salesFen),
@@ -51,7 +51,7 @@ describe('经营 (operating summary)', () => {
     expect(await text('.shop-facts-card .grade')).toBe('档位 18')
     expect(await text('.shop-facts-card .integrity')).toBe('诚信分值 92')
     expect(await text('.quota-text')).toBe(`${Number(month.quota.month.slice(5))}月限量：已用 ${month.quota.usedCartons} / 80 条`)
-    expect(await text('.standing-sales')).toMatch(new RegExp(`^您的销售额 ${escape(formatYuan(month.benchmark!.salesFen.value!))}，高于 \\d+% 的同类店；同类店中位数 ¥`))
+    expect(await text('.standing-sales')).toMatch(new RegExp(`^您的销售额 ${escape(formatFen(month.benchmark!.salesFen.value!))}，高于 \\d+% 的同类店；同类店中位数 ¥`))
     expect(await text('.standing-turnover')).toMatch(/^您的库存周转 [\d.]+ 天，快于 \d+% 的同类店；同类店中位数 [\d.]+ 天，标杆店 [\d.]+ 天$/)
     // The demo shop is seeded to run short of its hot sellers: the first warning names the first one.
     expect(month.stockWarnings.length).toBeGreaterThan(0)
@@ -63,7 +63,7 @@ describe('经营 (operating summary)', () => {
     await openInsights()
     await session.page.locator('.period-option', { hasText: '本周' }).click()
     await session.page.locator('.period-range', { hasText: '本周' }).waitFor()
-    expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(week.current.salesFen))
+    expect(await text('.figure-salesFen .figure-value')).toBe(formatFen(week.current.salesFen))
     expect(await session.page.locator('.figure-salesFen .change').first().innerText()).toBe(describeChange('上周', week.vsPrevious.salesFen))
   })
 
@@ -78,7 +78,7 @@ describe('经营 (operating summary)', () => {
     const best = month.daily.reduce((top, day) => (day.salesFen > top.salesFen ? day : top))
     const tallest = session.page.locator('.column-bar.is-max').first()
     expect((await tallest.boundingBox())!.height).toBeGreaterThan(100) // 92 % of the 160 px plot
-    expect(await session.page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatYuan(best.salesFen))
+    expect(await session.page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatFen(best.salesFen))
     expect(await session.page.locator('.column-label').first().innerText()).toBe('1日')
     expect(await text('.chart-caption')).toContain(`最高`)
 
@@ -86,7 +86,7 @@ describe('经营 (operating summary)', () => {
     expect(await session.page.locator('.bar-row').count()).toBe(month.topSkus.length)
     const first = month.topSkus[0]
     expect(await session.page.locator('.bar-label').first().innerText()).toBe(`1. ${first.name}`)
-    expect(await session.page.locator('.bar-value').first().innerText()).toBe(`${first.packs} 包 · ${formatYuan(first.salesFen)}`)
+    expect(await session.page.locator('.bar-value').first().innerText()).toBe(`${first.packs} 包 · ${formatFen(first.salesFen)}`)
     expect((await session.page.locator('.bar-fill').first().boundingBox())!.width).toBeGreaterThan(200) // the longest bar fills its track
   })
 
@@ -119,7 +119,7 @@ describe('经营 (operating summary)', () => {
     await session.page.goto(`${session.host.base}/?as=demo-family-1#/pages/insights/index`)
     await session.page.locator('.helped-shop-note .title', { hasText: '福满便利店' }).waitFor()
     await session.page.locator('.page.insights .figure-salesFen').waitFor()
-    expect(await text('.figure-salesFen .figure-value')).toBe(formatYuan(month.current.salesFen))
+    expect(await text('.figure-salesFen .figure-value')).toBe(formatFen(month.current.salesFen))
   })
 
   it('tells a shop with no POS sales in the period how to get them', async () => {

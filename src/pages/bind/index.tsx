@@ -1,11 +1,9 @@
+import { LICENSE_PATTERN } from '@contracts/vocabulary'
 import { useState } from 'react'
-import { Button, Input, Text, View, type ButtonProps } from '@tarojs/components'
-import type { BaseEventOrig } from '@tarojs/components'
-import { bindShop } from '@/services/shop'
+import { Button, Input, Text, View, type ButtonProps, type BaseEventOrig } from '@tarojs/components'
+import { bindRetailer } from '@/services/binding'
 import { goTo, openPage } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
-
-const LICENSE = /^\d{12}$/
 
 /**
  * 绑定店铺: the license number plus the phone number on the company's record. In WeChat the phone
@@ -19,11 +17,11 @@ export default function Bind() {
   const [busy, setBusy] = useState(false)
 
   const submit = async (phoneCode: string) => {
-    if (!LICENSE.test(licenseNo)) return setError('许可证号应为 12 位数字')
+    if (!LICENSE_PATTERN.test(licenseNo)) return setError('许可证号应为 12 位数字')
     setBusy(true)
     setError('')
     try {
-      await bindShop(licenseNo, phoneCode)
+      await bindRetailer(licenseNo, phoneCode)
       goTo('home')
     } catch (failure) {
       setError(messageOf(failure))

@@ -7,7 +7,8 @@ import { ORDER_STATUS_WORDS } from '@words/orders'
 import { useNow } from '@/lib/useNow'
 import { messageOf } from '@/lib/messages'
 import { callManager, markOrdered, openOrderPlatform } from '@/services/orders'
-import { askForReminders, updateReminderSettings } from '@/services/reminders'
+import { updateReminderSettings } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
 
 type Patch = (change: Partial<HomeData>) => void
 
@@ -24,7 +25,15 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [askNextWeek, setAskNextWeek] = useState(false)
-  const [nextWeekNote, setNextWeekNote] = useState('')
+  const nextWeek = useConsentRequest({
+    declined: '没有开启，需要时可在“我的 → 提醒设置”里再开',
+    accepted: async (consents) => {
+      const reminders = data.reminders.enabled ? data.reminders : await updateReminderSettings({ enabled: true })
+      patch({ reminders: { enabled: reminders.enabled, left: consents.left, exhausted: consents.left === 0 } })
+      setAskNextWeek(false)
+      return `好的，下周订货时会提醒您（还可提醒 ${consents.left} 次）`
+    },
+  })
 
   const goOrder = async () => {
     const result = await openOrderPlatform()
@@ -42,20 +51,6 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
       setNote(messageOf(error))
     } finally {
       setBusy(false)
-    }
-  }
-
-  const remindNextWeek = async () => {
-    try {
-      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
-      const consents = await askForReminders()
-      if (!consents) return setNextWeekNote('没有开启，需要时可在“我的 → 提醒设置”里再开')
-      const reminders = data.reminders.enabled ? data.reminders : await updateReminderSettings({ enabled: true })
-      patch({ reminders: { enabled: reminders.enabled, left: consents.left, exhausted: consents.left === 0 } })
-      setAskNextWeek(false)
-      setNextWeekNote(`好的，下周订货时会提醒您（还可提醒 ${consents.left} 次）`)
-    } catch (error) {
-      setNextWeekNote(messageOf(error))
     }
   }
 
@@ -79,11 +74,11 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
       )}
       {note !== '' && <Text className='order-note line'>{note}</Text>}
       {askNextWeek && (
-        <Button className='btn remind-next-week care-hide' onClick={() => void remindNextWeek()}>
+        <Button className='btn remind-next-week care-hide' onClick={() => void nextWeek.ask()}>
           下周也提醒我
         </Button>
       )}
-      {nextWeekNote !== '' && <Text className='next-week-note line care-hide'>{nextWeekNote}</Text>}
+      {nextWeek.note !== '' && <Text className='next-week-note line care-hide'>{nextWeek.note}</Text>}
       <Button className='btn btn-large call-manager' onClick={() => callManager(data.manager.phone)}>
         拨打客户经理
       </Button>

@@ -1,28 +1,20 @@
-import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { HomeData } from '@contracts'
-import { messageOf } from '@/lib/messages'
-import { askForReminders, updateReminderSettings } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
+import { updateReminderSettings } from '@/services/reminders'
 
 /**
  * Whether reminders can reach the retailer: off, 提醒次数已用完, or how many are left — each with
  * the one tap that fixes it (WeChat's consent is one message per tap).
  */
 export function RemindersCard({ reminders, onChange }: { reminders: HomeData['reminders']; onChange: (next: HomeData['reminders']) => void }) {
-  const [note, setNote] = useState('')
-
-  const addMore = async () => {
-    setNote('')
-    try {
-      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
-      const consents = await askForReminders()
-      if (!consents) return setNote('没有增加。需要时再点一次，在微信弹出的窗口里选“允许”')
+  const { ask: addMore, note } = useConsentRequest({
+    declined: '没有增加。需要时再点一次，在微信弹出的窗口里选“允许”',
+    accepted: async (consents) => {
       const enabled = reminders.enabled || (await updateReminderSettings({ enabled: true })).enabled
       onChange({ enabled, left: consents.left, exhausted: enabled && consents.left === 0 })
-    } catch (error) {
-      setNote(messageOf(error))
-    }
-  }
+    },
+  })
 
   return (
     <View className='card reminders-card care-hide'>

@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { ErrorState } from '@/components/ErrorState'
-import { HelpedShops } from '@/components/HelpedShops'
+import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { openPage } from '@/lib/routes'
+import { usePullToRefresh } from '@/lib/useLoader'
 import { Countdown } from './Countdown'
 import { OrderCard } from './OrderCard'
 import { RemindersCard } from './RemindersCard'
@@ -19,50 +20,48 @@ import { calendarNoticeText } from '@words/orders'
  * 我已订货 and 拨打客户经理 remain. A user who only helps others sees the shops they help.
  */
 export default function Home() {
-  const { state, reload, retry, patch, setHelping } = useHome()
-  const helpedShop = useRouter().params.retailer
+  const { load, reload, retry, patch, setHelping } = useHome()
+  const helpedRetailer = useRouter().params.retailer
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(reload)
 
   // A helper's reminder opens the home page naming the shop; a retailer who also helps others sees it in their list.
-  const ownShop = state.status === 'ready' ? state.data.shop.licenseNo : null
+  const ownRetailer = load.state === 'ready' && load.data.kind === 'own' ? load.data.home.shop.licenseNo : null
   useEffect(() => {
-    if (helpedShop && ownShop && helpedShop !== ownShop) openPage('family')
-  }, [helpedShop, ownShop])
+    if (helpedRetailer && ownRetailer && helpedRetailer !== ownRetailer) openPage('family')
+  }, [helpedRetailer, ownRetailer])
 
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='home is-loading'>
         <Loading blocks={['skeleton-shop', 'skeleton-countdown']} />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='home'>
-        <ErrorState message={state.message} onRetry={retry} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (state.status === 'helper') {
+  if (load.data.kind === 'helper') {
     return (
       <PageRoot className='home helper-home'>
-        <HelpedShops data={state.data} onChange={setHelping} />
+        <HelpedRetailers data={load.data.helping} onChange={setHelping} />
       </PageRoot>
     )
   }
 
-  const { data } = state
-  const { shop, orderWindow, overrides, calendarNotices } = data
+  const data = load.data.home
+  const { shop: retailer, orderWindow, overrides, calendarNotices } = data
   return (
     <PageRoot className='home'>
       <View className='card shop-card care-hide'>
-        <Text className='shop-name title'>{shop.shopName}</Text>
+        <Text className='shop-name title'>{retailer.shopName}</Text>
         <View className='shop-facts'>
-          <Text className='grade'>{`档位 ${shop.grade}`}</Text>
-          <Text className='district'>{shop.district}</Text>
+          <Text className='grade'>{`档位 ${retailer.grade}`}</Text>
+          <Text className='district'>{retailer.district}</Text>
         </View>
       </View>
       {calendarNotices.length > 0 && (

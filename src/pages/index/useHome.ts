@@ -1,16 +1,33 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import type { HomeData, MyRetailersData } from '@contracts'
 import { fetchHome } from '@/services/home'
 import { fetchMyRetailers } from '@/services/helpers'
 import { ClientError } from '@/services/client'
-import { goTo } from '@/lib/routes'
-import { messageOf } from '@/lib/messages'
+import { goTo, leaveWhenSignedOut } from '@/lib/routes'
+import { useLoader } from '@/lib/useLoader'
 
-export type HomeState =
-  | { status: 'loading' }
-  | { status: 'ready'; data: HomeData }
-  | { status: 'helper'; data: MyRetailersData }
-  | { status: 'error'; message: string }
+/** What 首页 shows: the retailer's own home, or, for a user with no shop who helps some, the shops they help. */
+export type HomeView = { kind: 'own'; home: HomeData } | { kind: 'helper'; helping: MyRetailersData }
+
+const isNotBound = (error: unknown) => error instanceof ClientError && error.code === 'NOT_BOUND'
+
+const fetchHomeView = async (): Promise<HomeView> => {
+  try {
+    return { kind: 'own', home: await fetchHome() }
+  } catch (error) {
+    if (!isNotBound(error)) throw error
+    const helping = await fetchMyRetailers().catch(() => null)
+    if (helping && helping.retailers.length > 0) return { kind: 'helper', helping }
+    throw error
+  }
+}
+
+/** No shop and none helped: bind one. On the local host, no identity: pick one. */
+const leaves = (error: unknown): boolean => {
+  if (!isNotBound(error)) return leaveWhenSignedOut(error)
+  goTo('bind')
+  return true
+}
 
 /**
  * Loads the home page's data. A user with no shop who helps one gets the helper's home; with no
@@ -18,37 +35,15 @@ export type HomeState =
  * sent to pick one. Every other failure stays on the page with a retry.
  */
 export const useHome = () => {
-  const [state, setState] = useState<HomeState>({ status: 'loading' })
-
-  const load = useCallback(async (): Promise<void> => {
-    try {
-      setState({ status: 'ready', data: await fetchHome() })
-    } catch (error) {
-      if (error instanceof ClientError && error.code === 'NOT_BOUND') {
-        const helping = await fetchMyRetailers().catch(() => null)
-        if (helping && helping.retailers.length > 0) return setState({ status: 'helper', data: helping })
-        return goTo('bind')
-      }
-      if (process.env.TARO_ENV === 'h5' && error instanceof ClientError && error.code === 'UNAUTHENTICATED') return goTo('signIn')
-      setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [])
-
-  const retry = useCallback(() => {
-    setState({ status: 'loading' })
-    void load()
-  }, [load])
+  const { load, reload, retry, setData } = useLoader(fetchHomeView, { leaves })
 
   /** Applies what an action on the page returned, without reloading. */
-  const patch = useCallback((change: Partial<HomeData>) => {
-    setState((s) => (s.status === 'ready' ? { status: 'ready', data: { ...s.data, ...change } } : s))
-  }, [])
+  const patch = useCallback(
+    (change: Partial<HomeData>) => setData((view) => (view.kind === 'own' ? { kind: 'own', home: { ...view.home, ...change } } : view)),
+    [setData],
+  )
 
-  const setHelping = useCallback((data: MyRetailersData) => setState({ status: 'helper', data }), [])
+  const setHelping = useCallback((helping: MyRetailersData) => setData({ kind: 'helper', helping }), [setData])
 
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  return { state, reload: load, retry, patch, setHelping }
+  return { load, reload, retry, patch, setHelping }
 }

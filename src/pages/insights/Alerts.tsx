@@ -1,6 +1,6 @@
+import { monthDay } from '@words/time'
 import { Text, View } from '@tarojs/components'
 import type { SummaryData } from '@contracts'
-import { monthDay } from '@/lib/numbers'
 import { slowMoverText, stockWarningText } from './words'
 
 /** A short list: enough to act on today, the rest counted. */

@@ -1,14 +1,15 @@
+import { formatFen, changeDirection, describeChange, formatCount } from '@words/numbers'
+import { dayRange } from '@words/time'
 import { Text, View } from '@tarojs/components'
 import type { SummaryData } from '@contracts'
-import { changeDirection, dayRange, describeChange, formatCount, formatYuan } from '@/lib/numbers'
 import { LAST_YEAR_NAME, PERIOD_NAMES, PREVIOUS_NAMES } from './words'
 
 type Field = 'salesFen' | 'packs' | 'grossProfitFen'
 
 const FIGURES: { field: Field; name: string; format: (n: number) => string }[] = [
-  { field: 'salesFen', name: '销售额', format: formatYuan },
+  { field: 'salesFen', name: '销售额', format: formatFen },
   { field: 'packs', name: '销量', format: (packs) => `${formatCount(packs)} 包` },
-  { field: 'grossProfitFen', name: '毛利', format: formatYuan },
+  { field: 'grossProfitFen', name: '毛利', format: formatFen },
 ]
 
 /** The period's three numbers, each with how it compares, in words; the compared days are named. */

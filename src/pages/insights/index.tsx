@@ -1,36 +1,36 @@
 import { chinaDate } from '@core/time'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import type { PeriodKind } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo, openPage } from '@/lib/routes'
-import { useSummary, type HelpedShop } from './useSummary'
+import { usePullToRefresh } from '@/lib/useLoader'
+import { useSummary, type HelpedRetailer } from './useSummary'
 import { Figures } from './Figures'
 import { Alerts } from './Alerts'
 import { Benchmark } from './Benchmark'
-import { ShopFacts } from './ShopFacts'
+import { RetailerFacts } from './RetailerFacts'
 import { PERIOD_NAMES } from './words'
 import './index.scss'
 import { HELPER_KIND_WORDS } from '@words/helpers'
 
 const PERIODS: PeriodKind[] = ['week', 'month']
 
-
-/** For a family helper: whose 经营 this is, and the other shops they may look at. */
-function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown?: string; onPick: (licenseNo: string) => void }) {
-  const current = shops.find((shop) => shop.licenseNo === shown)
+/** For a family helper: whose 经营 this is, and the other retailers they may look at. */
+function HelpedRetailerPicker({ retailers, shown, onPick }: { retailers: HelpedRetailer[]; shown?: string; onPick: (licenseNo: string) => void }) {
+  const current = retailers.find((retailer) => retailer.licenseNo === shown)
   if (!current) return null
   return (
     <View className='card helped-shop-note'>
       <Text className='title'>{current.shopName}</Text>
       <Text className='line muted'>{`您是这家店的${HELPER_KIND_WORDS[current.kind]}，看到的是店里的经营数据`}</Text>
-      {shops
-        .filter((shop) => shop.licenseNo !== shown)
-        .map((shop) => (
-          <Button key={shop.licenseNo} className='btn' onClick={() => onPick(shop.licenseNo)}>
-            {`看 ${shop.shopName}`}
+      {retailers
+        .filter((retailer) => retailer.licenseNo !== shown)
+        .map((retailer) => (
+          <Button key={retailer.licenseNo} className='btn' onClick={() => onPick(retailer.licenseNo)}>
+            {`看 ${retailer.shopName}`}
           </Button>
         ))}
     </View>
@@ -42,20 +42,20 @@ function HelpedShopPicker({ shops, shown, onPick }: { shops: HelpedShop[]; shown
  * its grade and quota. The charts and the suggested order are a tap away, in the insights subpackage.
  */
 export default function Insights() {
-  const { period, state, helped, retailer, switchTo, retry, reload } = useSummary()
+  const { period, load, helped, retailer, switchTo, retry, reload } = useSummary()
+  const view = load.state === 'ready' ? load.data : null
+  const summary = view?.summary ?? null
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(reload)
 
   // A tab stays mounted: back on it on another day, the figures would still be yesterday's.
   useDidShow(() => {
-    if (state.status === 'ready' && state.date !== chinaDate(Date.now())) void reload()
+    if (view && view.date !== chinaDate(Date.now())) void reload()
   })
 
   return (
     <PageRoot className='insights'>
-      <HelpedShopPicker shops={helped} shown={retailer} onPick={(licenseNo) => switchTo({ retailer: licenseNo })} />
+      <HelpedRetailerPicker retailers={helped} shown={retailer} onPick={(licenseNo) => switchTo({ retailer: licenseNo })} />
       <View className='period-switch'>
         {PERIODS.map((kind) => (
           <Button
@@ -69,11 +69,11 @@ export default function Insights() {
         ))}
       </View>
 
-      {state.status === 'loading' && <Loading blocks={['skeleton-figures', 'skeleton-list']} text='正在加载经营数据…' />}
+      {load.state === 'loading' && <Loading blocks={['skeleton-figures', 'skeleton-list']} text='正在加载经营数据…' />}
 
-      {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
+      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
 
-      {state.status === 'unbound' && (
+      {view && !summary && (
         <View className='card'>
           <Text className='title'>还没有绑定店铺</Text>
           <Text className='line muted'>绑定店铺后，这里会显示您店里的销售额、毛利和同类店对比。</Text>
@@ -84,7 +84,7 @@ export default function Insights() {
         </View>
       )}
 
-      {state.status === 'ready' && !state.data.hasPosData && (
+      {summary && !summary.hasPosData && (
         <View className='card no-pos'>
           <Text className='title'>还没有扫码销售数据</Text>
           <Text className='line'>开通云POS扫码销售后，这里会显示每天的销售额、销量和毛利，热销和滞销的烟，以及和同类店的对比。</Text>
@@ -92,23 +92,23 @@ export default function Insights() {
         </View>
       )}
 
-      {state.status === 'ready' && state.data.hasPosData && (
+      {view && summary?.hasPosData && (
         <>
-          <Figures data={state.data} />
+          <Figures data={summary} />
           <View className='card entries'>
-            <Button className='btn btn-primary open-charts' onClick={() => openPage('charts', { period, date: state.date, retailer })}>
+            <Button className='btn btn-primary open-charts' onClick={() => openPage('charts', { period, date: view.date, retailer })}>
               查看每日销售和热销排行图
             </Button>
             <Button className='btn open-order' onClick={() => openPage('suggestedOrder', { retailer })}>
               查看下次订货建议
             </Button>
           </View>
-          <Alerts data={state.data} />
-          <Benchmark benchmark={state.data.benchmark} />
+          <Alerts data={summary} />
+          <Benchmark benchmark={summary.benchmark} />
         </>
       )}
 
-      {state.status === 'ready' && <ShopFacts data={state.data} />}
+      {summary && <RetailerFacts data={summary} />}
     </PageRoot>
   )
 }

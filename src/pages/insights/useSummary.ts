@@ -1,85 +1,67 @@
 import { chinaDate } from '@core/time'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { MyRetailerView, PeriodKind, SummaryData } from '@contracts'
 import { fetchSummary } from '@/services/insights'
 import { fetchMyRetailers } from '@/services/helpers'
 import { ClientError } from '@/services/client'
-import { goTo } from '@/lib/routes'
-import { messageOf } from '@/lib/messages'
+import { leaveWhenSignedOut } from '@/lib/routes'
+import { useLoader } from '@/lib/useLoader'
 
-export type SummaryState =
-  | { status: 'loading' }
-  /** `date`: the day asked about, which the charts page asks about again (and so reuses this answer). */
-  | { status: 'ready'; data: SummaryData; date: string }
-  | { status: 'unbound' }
-  | { status: 'error'; message: string }
+/** What the 经营 tab shows once loaded. */
+export interface InsightsView {
+  /** null: no shop of one's own and none helped with `insights` — a state, not a redirect: the tab bar stays usable. */
+  summary: SummaryData | null
+  /** The day asked about, which the charts page asks about again (and so reuses this answer). */
+  date: string
+}
 
 /** A shop the user helps with the `insights` scope, whose 经营 they see when they have no shop of their own. */
-export type HelpedShop = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kind' | 'scopes'>
+export type HelpedRetailer = Pick<MyRetailerView, 'licenseNo' | 'shopName' | 'kind' | 'scopes'>
+
+/** The question asked: a period, and a shop the user helps (absent: their own). */
+interface Question {
+  period: PeriodKind
+  retailer?: string
+}
 
 /**
  * The 经营 tab's data for this week or this month (China time), for the user's own shop or, for a
- * family helper with no shop, for the shop they help. A user with neither gets a state, not a
- * redirect: the tab bar stays usable. A reply for a question since replaced is dropped, so a slow
- * answer never paints over a newer one.
+ * family helper with no shop, for the shop they help. Another period or shop is a new question:
+ * the loader shows loading and drops any slower answer to the old one.
  */
 export const useSummary = () => {
-  const [period, setPeriod] = useState<PeriodKind>('month')
-  const [state, setState] = useState<SummaryState>({ status: 'loading' })
-  const [helped, setHelped] = useState<HelpedShop[]>([])
-  const [retailer, setRetailer] = useState<string | undefined>(undefined)
-  const asked = useRef(0)
+  const [asked, setAsked] = useState<Question>({ period: 'month' })
+  const [helped, setHelped] = useState<HelpedRetailer[]>([])
+  // The first shop a helper with no shop of their own helps, once found. Later questions name it;
+  // it is not put in `asked`, which would ask the same question again.
+  const found = useRef<string | undefined>(undefined)
+  const retailer = asked.retailer ?? found.current
 
-  const load = useCallback(async (wanted: PeriodKind, shop: string | undefined): Promise<void> => {
-    const ticket = ++asked.current
-    const current = () => ticket === asked.current
+  const fetch = useCallback(async (): Promise<InsightsView> => {
     const date = chinaDate(Date.now())
+    const shown = asked.retailer ?? found.current
     try {
-      let data: SummaryData
-      try {
-        data = await fetchSummary({ period: wanted, date, retailer: shop })
-      } catch (error) {
-        if (!(error instanceof ClientError && error.code === 'NOT_BOUND' && shop === undefined)) throw error
-        // No shop of one's own: a helper with `insights` sees the first shop they help that way.
-        const shops = (await fetchMyRetailers()).retailers.filter((helpedShop) => helpedShop.scopes.includes('insights'))
-        if (!current()) return
-        setHelped(shops)
-        if (shops.length === 0) return setState({ status: 'unbound' })
-        setRetailer(shops[0].licenseNo)
-        data = await fetchSummary({ period: wanted, date, retailer: shops[0].licenseNo })
-      }
-      if (current()) setState({ status: 'ready', data, date })
+      return { summary: await fetchSummary({ period: asked.period, date, retailer: shown }), date }
     } catch (error) {
-      if (!current()) return
-      if (process.env.TARO_ENV === 'h5' && error instanceof ClientError && error.code === 'UNAUTHENTICATED') return goTo('signIn')
-      setState({ status: 'error', message: messageOf(error) })
+      if (!(error instanceof ClientError && error.code === 'NOT_BOUND' && shown === undefined)) throw error
+      // No shop of one's own: a helper with `insights` sees the first shop they help that way.
+      const retailers = (await fetchMyRetailers()).retailers.filter((r) => r.scopes.includes('insights'))
+      found.current = retailers[0]?.licenseNo
+      setHelped(retailers)
+      if (found.current === undefined) return { summary: null, date }
+      return { summary: await fetchSummary({ period: asked.period, date, retailer: found.current }), date }
     }
-  }, [])
+  }, [asked])
+
+  const { load, retry, reload } = useLoader(fetch, { leaves: leaveWhenSignedOut })
 
   const switchTo = useCallback(
     (next: { period?: PeriodKind; retailer?: string }) => {
-      const nextPeriod = next.period ?? period
-      const nextShop = next.retailer ?? retailer
-      if (nextPeriod === period && nextShop === retailer) return
-      setPeriod(nextPeriod)
-      setRetailer(nextShop)
-      setState({ status: 'loading' })
-      void load(nextPeriod, nextShop)
+      const wanted = { period: next.period ?? asked.period, retailer: next.retailer ?? retailer }
+      if (wanted.period !== asked.period || wanted.retailer !== retailer) setAsked(wanted)
     },
-    [load, period, retailer],
+    [asked, retailer],
   )
 
-  const retry = useCallback(() => {
-    setState({ status: 'loading' })
-    void load(period, retailer)
-  }, [load, period, retailer])
-
-  /** Pull to refresh: the figures stay on screen until the new ones arrive. */
-  const reload = useCallback(() => load(period, retailer), [load, period, retailer])
-
-  useEffect(() => {
-    void load('month', undefined)
-  }, [load])
-
-  return { period, state, helped, retailer, switchTo, retry, reload }
+  return { period: asked.period, load, helped, retailer, switchTo, retry, reload }
 }

@@ -1,5 +1,6 @@
+import { formatFen, formatOneDecimal, formatShare, formatShareFine } from '@words/numbers'
+import { monthDay } from '@words/time'
 import type { PeriodKind, SlowMover, Standing, StockWarning } from '@contracts'
-import { formatOneDecimal, formatShare, formatShareFine, formatYuan, monthDay } from '@/lib/numbers'
 
 /**
  * The 经营 tab's sentences, built from the summary's figures. Pure, so each sentence is checked
@@ -34,7 +35,7 @@ interface Indicator {
 }
 
 export const INDICATORS = {
-  salesFen: { name: '销售额', format: formatYuan, better: '高于' },
+  salesFen: { name: '销售额', format: formatFen, better: '高于' },
   grossMargin: { name: '毛利率', format: formatShareFine, better: '高于' },
   turnoverDays: { name: '库存周转', format: (days: number) => `${formatOneDecimal(days)} 天`, better: '快于' },
 } satisfies Record<string, Indicator>

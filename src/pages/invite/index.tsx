@@ -1,16 +1,15 @@
+import type { AcceptInviteResult, InvitePreview } from '@contracts'
+import { INVITE_CODE_PATTERN } from '@contracts/vocabulary'
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { AcceptInviteResult, InvitePreview } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
 import { goTo } from '@/lib/routes'
 import { messageOf } from '@/lib/messages'
 import { acceptInvite, previewInvite, type InviteRef } from '@/services/helpers'
-import { askForReminders } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
 import './index.scss'
 import { SCOPE_WORDS } from '@words/helpers'
-
-const CODE = /^[A-HJ-NP-Z2-9]{6}$/
 
 /**
  * The helper's side of an invite: opened from the share card (the token is in the page query) or
@@ -26,7 +25,6 @@ export default function Invite() {
   const [accepted, setAccepted] = useState<AcceptInviteResult | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const [consentNote, setConsentNote] = useState('')
 
   const open = async (next: InviteRef) => {
     setBusy(true)
@@ -47,7 +45,7 @@ export default function Invite() {
 
   const submitCode = () => {
     const typed = code.trim().toUpperCase()
-    if (!CODE.test(typed)) return setError('邀请码是 6 位字母或数字，请再核对一下')
+    if (!INVITE_CODE_PATTERN.test(typed)) return setError('邀请码是 6 位字母或数字，请再核对一下')
     void open({ code: typed })
   }
 
@@ -64,14 +62,10 @@ export default function Invite() {
     }
   }
 
-  const receiveReminders = async () => {
-    try {
-      const consents = await askForReminders()
-      setConsentNote(consents ? `好的，店主到最后一次提醒还没订货时会提醒您（还可提醒 ${consents.left} 次）` : '没有开启，之后可在首页再开')
-    } catch (failure) {
-      setConsentNote(messageOf(failure))
-    }
-  }
+  const { ask: receiveReminders, note: consentNote } = useConsentRequest({
+    declined: '没有开启，之后可在首页再开',
+    accepted: (consents) => `好的，店主到最后一次提醒还没订货时会提醒您（还可提醒 ${consents.left} 次）`,
+  })
 
   if (accepted) {
     return (

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useShop } from './useShop'
+import { useRetailer } from './useRetailer'
 import { CareModeCard } from './CareModeCard'
 import { goTo, openPage } from '@/lib/routes'
 import { signOut } from '@/services/identity'
@@ -15,12 +15,13 @@ const switchIdentity = () => {
 
 /** 我的: the bound shop, its reminders, helpers and messages, 长辈模式, and (local host only) switching demo identity. */
 export default function Me() {
-  const { state, retry } = useShop()
+  const { load, retry } = useRetailer()
+  const retailer = load.state === 'ready' ? load.data : null
   return (
     <PageRoot className='me'>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState message={state.message} onRetry={retry} />}
-      {state.status === 'unbound' && (
+      {load.state === 'loading' && <Loading />}
+      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      {load.state === 'ready' && retailer === null && (
         <View className='card'>
           <Text className='title'>尚未绑定店铺</Text>
           <Button className='btn btn-primary' onClick={() => goTo('bind')}>
@@ -28,14 +29,14 @@ export default function Me() {
           </Button>
         </View>
       )}
-      {state.status === 'ready' && (
+      {retailer && (
         <View className='card shop-card'>
-          <Text className='shop-name title'>{state.shop.shopName}</Text>
-          <Text className='license line muted'>{`许可证号：${state.shop.licenseNo}`}</Text>
+          <Text className='shop-name title'>{retailer.shopName}</Text>
+          <Text className='license line muted'>{`许可证号：${retailer.licenseNo}`}</Text>
         </View>
       )}
       <View className='card me-menu'>
-        {state.status === 'ready' && (
+        {retailer && (
           <>
             <Button className='btn menu-item open-reminders' onClick={() => openPage('reminders')}>
               提醒设置

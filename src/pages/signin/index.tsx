@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { fetchDemoIdentities } from '@/services/signin'
 import { newDevOpenId, signInAs } from '@/services/identity'
 import { goTo } from '@/lib/routes'
-import { useLoad } from '@/lib/useLoad'
+import { useLoader } from '@/lib/useLoader'
 import { ErrorState } from '@/components/ErrorState'
 import { Loading } from '@/components/Loading'
 import './index.scss'
@@ -19,14 +19,15 @@ const startAsNewUser = () => {
 
 /** H5 only (local host): act as one of the demo WeChat users, or as a new one who still has to bind. */
 export default function SignIn() {
-  const { data: list, error, reload: load } = useLoad(fetchDemoIdentities)
+  const { load, retry } = useLoader(fetchDemoIdentities)
+  const list = load.state === 'ready' ? load.data : null
 
   return (
     <View className='page signin'>
       <Text className='title'>选择演示身份</Text>
       <Text className='line muted'>本地演示用：点选一位零售户，以他的微信身份进入。</Text>
-      {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
-      {list === null && error === '' && <Loading />}
+      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      {load.state === 'loading' && <Loading />}
       {list?.identities.map((identity) => (
         <Button key={identity.openId} className='identity-card' onClick={() => actAs(identity.openId)}>
           <Text className='identity-shop'>{identity.shopName}</Text>

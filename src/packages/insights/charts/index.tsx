@@ -1,11 +1,11 @@
+import { formatFen, formatCount } from '@words/numbers'
+import { dayRange, monthDay, weekdayOf } from '@words/time'
 import { isDate, chinaDate } from '@core/time'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { SummaryData } from '@contracts'
 import { fetchSummary } from '@/services/insights'
-import { messageOf } from '@/lib/messages'
-import { dayRange, monthDay, weekdayOf, formatCount, formatYuan } from '@/lib/numbers'
+import { useLoader } from '@/lib/useLoader'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -15,8 +15,6 @@ import { dailyCaption, dailyColumns, topSellerBars } from './series'
 import { openPage } from '@/lib/routes'
 import { PERIOD_NAMES } from '@/pages/insights/words'
 import './index.scss'
-
-type State = { status: 'loading' } | { status: 'ready'; data: SummaryData } | { status: 'error'; message: string }
 
 /** `?period=week|month&date=YYYY-MM-DD[&retailer=…]`, as the 经营 tab opens it; anything else: this month. */
 const useQuery = () => {
@@ -31,45 +29,33 @@ const useQuery = () => {
 /** 销售图表: the period's sales day by day, and its ten best sellers, with every value in words too. */
 export default function Charts() {
   const { period, date, retailer } = useQuery()
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [showDays, setShowDays] = useState(false)
+  // Opened from the 经营 tab, the answer it has just loaded is reused.
+  const fetch = useCallback(() => fetchSummary({ period, date, retailer }, { reuse: true }), [period, date, retailer])
+  const { load, retry } = useLoader(fetch)
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      // Opened from the 经营 tab, the answer it has just loaded is reused.
-      setState({ status: 'ready', data: await fetchSummary({ period, date, retailer }, { reuse: true }) })
-    } catch (error) {
-      setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [period, date, retailer])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='charts'>
         <Loading blocks={['skeleton-chart', 'skeleton-chart']} text='正在加载图表…' />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='charts'>
-        <ErrorState message={state.message} onRetry={() => void load()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
 
-  const { data } = state
+  const { data } = load
   const caption = dailyCaption(data.daily)
   return (
     <PageRoot className='charts'>
       <View className='card daily-sales'>
         <Text className='title'>{`${PERIOD_NAMES[data.period]}每天销售额`}</Text>
-        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatYuan(data.current.salesFen)}`}</Text>
+        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatFen(data.current.salesFen)}`}</Text>
         <Text className='chart-caption'>{caption}</Text>
         <ColumnChart columns={dailyColumns(data.daily, data.period)} caption={caption} />
         <Button className='btn toggle-days' onClick={() => setShowDays(!showDays)}>
@@ -80,7 +66,7 @@ export default function Charts() {
             {data.daily.map((day) => (
               <View key={day.date} className='day-row'>
                 <Text>{`${monthDay(day.date)} ${weekdayOf(day.date)}`}</Text>
-                <Text className='day-figures'>{`${formatYuan(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
+                <Text className='day-figures'>{`${formatFen(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
               </View>
             ))}
           </View>

@@ -1,5 +1,6 @@
+import { formatFen, formatCount } from '@words/numbers'
+import { monthDay, weekdayOf } from '@words/time'
 import type { DailySales, PeriodKind, SkuSales } from '@contracts'
-import { formatCount, formatYuan, monthDay, weekdayOf } from '@/lib/numbers'
 import type { Column } from '../components/ColumnChart'
 import type { Bar } from '../components/BarList'
 
@@ -13,7 +14,7 @@ export const dailyColumns = (daily: DailySales[], period: PeriodKind): Column[] 
     return {
       key: day.date,
       value: day.salesFen,
-      label: `${monthDay(day.date)} ${weekdayOf(day.date)} ${formatYuan(day.salesFen)}`,
+      label: `${monthDay(day.date)} ${weekdayOf(day.date)} ${formatFen(day.salesFen)}`,
       axisLabel: period === 'week' ? weekdayOf(day.date) : (dayOfMonth - 1) % 7 === 0 ? `${dayOfMonth}日` : '',
     }
   })
@@ -23,7 +24,7 @@ export const dailyCaption = (daily: DailySales[]): string => {
   if (daily.length === 0) return '还没有销售'
   const best = daily.reduce((top, day) => (day.salesFen > top.salesFen ? day : top))
   const total = daily.reduce((sum, day) => sum + day.salesFen, 0)
-  return `最高 ${monthDay(best.date)} ${formatYuan(best.salesFen)}，日均 ${formatYuan(total / daily.length)}`
+  return `最高 ${monthDay(best.date)} ${formatFen(best.salesFen)}，日均 ${formatFen(total / daily.length)}`
 }
 
 export const topSellerBars = (skus: SkuSales[]): Bar[] =>
@@ -31,5 +32,5 @@ export const topSellerBars = (skus: SkuSales[]): Bar[] =>
     key: sku.skuCode,
     label: `${i + 1}. ${sku.name}`,
     value: sku.packs,
-    valueText: `${formatCount(sku.packs)} 包 · ${formatYuan(sku.salesFen)}`,
+    valueText: `${formatCount(sku.packs)} 包 · ${formatFen(sku.salesFen)}`,
   }))

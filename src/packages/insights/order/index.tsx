@@ -1,13 +1,13 @@
+import { formatFen } from '@words/numbers'
+import { monthDay, chinaLabel } from '@words/time'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { chinaLabel } from '@words/time'
 import { suggestedOrderText } from '@words/orderPlan'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { goTo } from '@/lib/routes'
-import { formatYuan, monthDay } from '@/lib/numbers'
-import { useSuggestedOrder } from './useSuggestedOrder'
+import { isRefusal, useSuggestedOrder } from './useSuggestedOrder'
 import { OrderLines } from './OrderLines'
 import './index.scss'
 
@@ -22,29 +22,29 @@ const copy = (text: string) => void Taro.setClipboardData({ data: text })
  */
 export default function SuggestedOrder() {
   const retailer = useRouter().params.retailer || undefined
-  const { state, retry } = useSuggestedOrder(retailer)
+  const { load, retry } = useSuggestedOrder(retailer)
 
-  if (state.status === 'loading') {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='order'>
         <Loading blocks={['skeleton-order']} text='正在计算订货建议…' />
       </PageRoot>
     )
   }
-  if (state.status === 'error') {
+  if (load.state === 'error' && !isRefusal(load.error)) {
     return (
       <PageRoot className='order'>
-        <ErrorState message={state.message} onRetry={() => void retry()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (state.status === 'refused') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='order'>
         <View className='card refused'>
           <Text className='title'>看不了订货建议</Text>
-          <Text className='error-text refused-message'>{state.message}</Text>
-          {state.unbound && (
+          <Text className='error-text refused-message'>{load.error.message}</Text>
+          {load.error.code === 'NOT_BOUND' && (
             <Button className='btn btn-primary' onClick={() => goTo('bind')}>
               去绑定店铺
             </Button>
@@ -54,7 +54,7 @@ export default function SuggestedOrder() {
     )
   }
 
-  const { data } = state
+  const { data } = load
   const ordered = data.lines.filter((line) => line.cartons > 0)
   const trimmed = data.lines.reduce((sum, line) => sum + line.trimmedCartons, 0)
   return (
@@ -83,7 +83,7 @@ export default function SuggestedOrder() {
         )}
         <View className='order-total'>
           <Text className='order-total-cartons'>{`合计 ${data.totalCartons} 条（${ordered.length} 种）`}</Text>
-          <Text className='muted'>{`按批发价约 ${formatYuan(data.totalFen)}`}</Text>
+          <Text className='muted'>{`按批发价约 ${formatFen(data.totalFen)}`}</Text>
         </View>
       </View>
 

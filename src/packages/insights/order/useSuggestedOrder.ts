@@ -1,40 +1,18 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { SuggestedOrderData } from '@contracts'
+import { useCallback } from 'react'
 import { fetchSuggestedOrder } from '@/services/insights'
-import { ClientError } from '@/services/client'
-import { messageOf } from '@/lib/messages'
+import type { ClientErrorCode } from '@/services/client'
+import { useLoader, type LoadError } from '@/lib/useLoader'
+
+const REFUSALS: ReadonlySet<ClientErrorCode | null> = new Set<ClientErrorCode>(['FORBIDDEN', 'NOT_BOUND', 'NOT_FOUND', 'UNAUTHENTICATED'])
 
 /**
- * `refused`: the functions said no (not this user's shop, or a helper without the order scope);
- * retrying cannot change that, so the page says why and offers no retry. `error`: worth a retry.
+ * A refusal: the functions said no (not this user's shop, or a helper without the order scope).
+ * Retrying cannot change that, so the page says why and offers no retry; any other failure is worth one.
  */
-export type OrderState =
-  | { status: 'loading' }
-  | { status: 'ready'; data: SuggestedOrderData }
-  | { status: 'refused'; message: string; unbound: boolean }
-  | { status: 'error'; message: string }
+export const isRefusal = (error: LoadError): boolean => REFUSALS.has(error.code)
 
-const REFUSALS = new Set(['FORBIDDEN', 'NOT_BOUND', 'NOT_FOUND', 'UNAUTHENTICATED'])
-
+/** The suggested order for the user's own shop, or for `retailer`, a shop they order for. */
 export const useSuggestedOrder = (retailer?: string) => {
-  const [state, setState] = useState<OrderState>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      setState({ status: 'ready', data: await fetchSuggestedOrder(retailer) })
-    } catch (error) {
-      if (error instanceof ClientError && REFUSALS.has(error.code)) {
-        setState({ status: 'refused', message: error.message, unbound: error.code === 'NOT_BOUND' })
-      } else {
-        setState({ status: 'error', message: messageOf(error) })
-      }
-    }
-  }, [retailer])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  return { state, retry: load }
+  const fetch = useCallback(() => fetchSuggestedOrder(retailer), [retailer])
+  return useLoader(fetch)
 }

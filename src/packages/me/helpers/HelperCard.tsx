@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { HelperView } from '@contracts'
+import type { HelperView, HelperScope } from '@contracts'
 import { messageOf } from '@/lib/messages'
 import { changeHelperScopes, removeHelper } from '@/services/helpers'
 import { SCOPES, toggled } from './scopes'
-import type { HelperScope } from '../../../../cloudfunctions/contracts/vocabulary'
 import { HELPER_KIND_WORDS } from '@words/helpers'
 
 /** One helper: kind, each scope as an on/off button (said in words, not only colour), and removal. */

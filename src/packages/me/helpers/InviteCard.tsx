@@ -5,7 +5,7 @@ import { chinaLabel } from '@words/time'
 import { messageOf } from '@/lib/messages'
 import { createInvite } from '@/services/helpers'
 import { KINDS, SCOPES, toggled } from './scopes'
-import type { HelperKind, HelperScope } from '../../../../cloudfunctions/contracts/vocabulary'
+import type { HelperKind, HelperScope } from '@contracts'
 
 /**
  * Inviting a helper: the owner picks who (家人 / 结对子邻居) and what they may do, then either sends

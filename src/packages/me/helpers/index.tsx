@@ -3,7 +3,7 @@ import type { HelpersData } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
-import { useLoad } from '@/lib/useLoad'
+import { useLoader } from '@/lib/useLoader'
 import { fetchHelperLog, fetchHelpers } from '@/services/helpers'
 import { HelperCard } from './HelperCard'
 import { InviteCard } from './InviteCard'
@@ -19,16 +19,16 @@ const fetchPage = () => Promise.all([fetchHelpers(), fetchHelperLog()])
  * what helpers did.
  */
 export default function Helpers() {
-  const { data: loaded, error, reload: load, setData: setLoaded } = useLoad(fetchPage)
+  const { load, retry, setData: setLoaded } = useLoader(fetchPage)
 
-  if (error !== '') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='helpers'>
-        <ErrorState message={error} onRetry={() => void load()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (!loaded) {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='helpers'>
         <Loading />
@@ -36,7 +36,7 @@ export default function Helpers() {
     )
   }
 
-  const [data, log] = loaded
+  const [data, log] = load.data
   const setData = (helpers: HelpersData) => setLoaded([helpers, log])
   return (
     <PageRoot className='helpers'>

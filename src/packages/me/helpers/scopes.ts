@@ -1,4 +1,4 @@
-import type { HelperKind, HelperScope } from '../../../../cloudfunctions/contracts/vocabulary'
+import type { HelperKind, HelperScope } from '@contracts'
 
 /** How the pages name each scope and helper kind (short, for buttons and lists). */
 export const SCOPES: readonly { scope: HelperScope; label: string }[] = [

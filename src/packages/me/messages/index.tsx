@@ -4,18 +4,19 @@ import { OUTCOME_WORDS, reminderTitle } from '@words/reminders'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
-import { useLoad } from '@/lib/useLoad'
+import { useLoader } from '@/lib/useLoader'
 import { fetchMessages } from '@/services/messages'
 import './index.scss'
 
 /** 我的 → 消息: every reminder addressed to this user, newest first, with its time and what became of it. */
 export default function Messages() {
-  const { data, error, reload: load } = useLoad(fetchMessages)
+  const { load, retry } = useLoader(fetchMessages)
+  const data = load.state === 'ready' ? load.data : null
 
   return (
     <PageRoot className='messages'>
-      {error !== '' && <ErrorState message={error} onRetry={() => void load()} />}
-      {!data && error === '' && <Loading />}
+      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      {load.state === 'loading' && <Loading />}
       {data?.messages.length === 0 && (
         <View className='card'>
           <Text className='muted'>还没有提醒记录</Text>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import type { ReminderSettingsData } from '@contracts'
 import { describeInstant } from '@/lib/orderCountdown'
@@ -6,8 +5,9 @@ import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { messageOf } from '@/lib/messages'
-import { useLoad } from '@/lib/useLoad'
-import { askForReminders, fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
+import { useLoader } from '@/lib/useLoader'
+import { useConsentRequest } from '@/lib/useConsentRequest'
+import { fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
 import './index.scss'
 
 type Offset = keyof ReminderSettingsData['offsets']
@@ -26,20 +26,13 @@ const LABEL = Object.fromEntries(OFFSETS.map((o) => [o.offset, o.label])) as Rec
  * next ones these settings give.
  */
 export default function Reminders() {
-  const { data, error, reload: load, setData } = useLoad(fetchReminderSettings)
-  const [note, setNote] = useState('')
-
-  const turnOn = async () => {
-    setNote('')
-    try {
-      // requestSubscribeMessage first: WeChat accepts it only straight from the tap.
-      const consents = await askForReminders()
-      if (!consents) return setNote('没有开启。需要时再点一次，在微信弹出的窗口里选“允许”')
+  const { load, retry, setData } = useLoader(fetchReminderSettings)
+  const { ask: turnOn, note, setNote } = useConsentRequest({
+    declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
+    accepted: async () => {
       setData(await updateReminderSettings({ enabled: true }))
-    } catch (failure) {
-      setNote(messageOf(failure))
-    }
-  }
+    },
+  })
 
   const change = async (update: Parameters<typeof updateReminderSettings>[0]) => {
     setNote('')
@@ -50,14 +43,14 @@ export default function Reminders() {
     }
   }
 
-  if (error !== '') {
+  if (load.state === 'error') {
     return (
       <PageRoot className='reminders'>
-        <ErrorState message={error} onRetry={() => void load()} />
+        <ErrorState message={load.error.message} onRetry={retry} />
       </PageRoot>
     )
   }
-  if (!data) {
+  if (load.state === 'loading') {
     return (
       <PageRoot className='reminders'>
         <Loading />
@@ -65,6 +58,7 @@ export default function Reminders() {
     )
   }
 
+  const { data } = load
   return (
     <PageRoot className='reminders'>
       <View className='card'>

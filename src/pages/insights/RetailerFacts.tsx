@@ -1,12 +1,12 @@
+import { formatOneDecimal, formatShare } from '@words/numbers'
 import { Text, View } from '@tarojs/components'
 import type { SummaryData } from '@contracts'
-import { formatOneDecimal, formatShare } from '@/lib/numbers'
 
 /** Below this share of purchases scanned, the POS figures miss enough sales to say so. */
 const LOW_SCAN_RATE = 0.8
 
 /** Grade, integrity score, the month's quota, and the stock indicators. */
-export function ShopFacts({ data }: { data: SummaryData }) {
+export function RetailerFacts({ data }: { data: SummaryData }) {
   const { quota } = data
   const used = quota.cartons > 0 ? Math.min(100, (quota.usedCartons / quota.cartons) * 100) : 0
   return (

@@ -7,32 +7,25 @@ import { useNow } from '@/lib/useNow'
 import { messageOf } from '@/lib/messages'
 import { openPage } from '@/lib/routes'
 import { markOrdered } from '@/services/orders'
-import { askForReminders } from '@/services/reminders'
+import { useConsentRequest } from '@/lib/useConsentRequest'
 import { HELPER_KIND_WORDS } from '@words/helpers'
 import { ORDER_STATUS_WORDS } from '@words/orders'
 
 /**
- * A helper's view: each shop they help with its deadline and, given `remind` or `order`, its
+ * A helper's view: each retailer they help with its deadline and, given `remind` or `order`, its
  * status; 标记家人已代订 for shops they may order for; and their own reminder consents, which the
- * escalation reminder (shop not ordered by its last reminder) needs.
+ * escalation reminder (retailer not ordered by its last reminder) needs.
  */
-export function HelpedShops({ data, onChange }: { data: MyRetailersData; onChange: (next: MyRetailersData) => void }) {
-  const [consentNote, setConsentNote] = useState('')
+export function HelpedRetailers({ data, onChange }: { data: MyRetailersData; onChange: (next: MyRetailersData) => void }) {
   const reminded = data.retailers.some((r) => r.scopes.includes('remind'))
 
-  const replace = (shop: MyRetailerView) =>
-    onChange({ ...data, retailers: data.retailers.map((r) => (r.licenseNo === shop.licenseNo ? shop : r)) })
+  const replace = (retailer: MyRetailerView) =>
+    onChange({ ...data, retailers: data.retailers.map((r) => (r.licenseNo === retailer.licenseNo ? retailer : r)) })
 
-  const addConsent = async () => {
-    setConsentNote('')
-    try {
-      const consents = await askForReminders()
-      if (!consents) return setConsentNote('没有开启。需要时再点一次，在微信弹出的窗口里选“允许”')
-      onChange({ ...data, consents })
-    } catch (error) {
-      setConsentNote(messageOf(error))
-    }
-  }
+  const { ask: addConsent, note: consentNote } = useConsentRequest({
+    declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
+    accepted: (consents) => onChange({ ...data, consents }),
+  })
 
   return (
     <View className='helped-shops'>
@@ -40,8 +33,8 @@ export function HelpedShops({ data, onChange }: { data: MyRetailersData; onChang
         <Text className='title'>我帮忙的店铺</Text>
         {data.retailers.length === 0 && <Text className='line muted'>您还没有帮忙的店铺。店主邀请您后，在这里输入邀请码。</Text>}
       </View>
-      {data.retailers.map((shop) => (
-        <HelpedShop key={shop.licenseNo} shop={shop} onMarked={replace} />
+      {data.retailers.map((retailer) => (
+        <HelpedRetailerCard key={retailer.licenseNo} retailer={retailer} onMarked={replace} />
       ))}
       {reminded && (
         <View className='card helper-consents'>
@@ -61,23 +54,23 @@ export function HelpedShops({ data, onChange }: { data: MyRetailersData; onChang
   )
 }
 
-function HelpedShop({ shop, onMarked }: { shop: MyRetailerView; onMarked: (shop: MyRetailerView) => void }) {
+function HelpedRetailerCard({ retailer, onMarked }: { retailer: MyRetailerView; onMarked: (retailer: MyRetailerView) => void }) {
   const now = useNow()
-  const view = orderCountdown(shop.orderWindow, now, shop.overrides)
+  const view = orderCountdown(retailer.orderWindow, now, retailer.overrides)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   // The status loaded belongs to one cycle; once the clock moves into the next, it no longer applies.
-  const { cycle } = currentCycle(shop.orderWindow, now, shop.overrides)
-  const status = shop.order?.cycleId === cycle.cycleId ? shop.order : null
+  const { cycle } = currentCycle(retailer.orderWindow, now, retailer.overrides)
+  const status = retailer.order?.cycleId === cycle.cycleId ? retailer.order : null
   const ordered = status !== null && status.status !== 'notOrdered'
-  const canMark = shop.scopes.includes('order') && view.phase === 'open' && !ordered
+  const canMark = retailer.scopes.includes('order') && view.phase === 'open' && !ordered
 
   const mark = async () => {
     setBusy(true)
     setError('')
     try {
-      const marked = await markOrdered(shop.licenseNo)
-      onMarked({ ...shop, cycleId: marked.cycleId, order: marked })
+      const marked = await markOrdered(retailer.licenseNo)
+      onMarked({ ...retailer, cycleId: marked.cycleId, order: marked })
     } catch (failure) {
       setError(messageOf(failure))
     } finally {
@@ -87,10 +80,10 @@ function HelpedShop({ shop, onMarked }: { shop: MyRetailerView; onMarked: (shop:
 
   return (
     <View className='card helped-shop'>
-      <Text className='title helped-name'>{shop.shopName}</Text>
-      <Text className='line muted'>{`您是${HELPER_KIND_WORDS[shop.kind]}`}</Text>
+      <Text className='title helped-name'>{retailer.shopName}</Text>
+      <Text className='line muted'>{`您是${HELPER_KIND_WORDS[retailer.kind]}`}</Text>
       <Text className='line helped-when'>{view.when}</Text>
-      {shop.order && (
+      {retailer.order && (
         <Text className={`line order-status is-${view.phase === 'open' ? (status?.status ?? 'notOrdered') : 'waiting'}`}>
           {view.phase !== 'open' ? '本周订货尚未开始' : ordered ? `本周订货：✓ ${ORDER_STATUS_WORDS[status.status]}` : '本周订货：未订货'}
         </Text>

@@ -5,5 +5,5 @@ import { call } from './client'
  * Links this WeChat user to their shop. `phoneCode` is the getPhoneNumber button's code in WeChat;
  * on the local host it is the phone number itself.
  */
-export const bindShop = (licenseNo: string, phoneCode: string): Promise<BindResult> =>
+export const bindRetailer = (licenseNo: string, phoneCode: string): Promise<BindResult> =>
   call('bindShop', { licenseNo, phoneCode })
