@@ -6,13 +6,32 @@ import type { ImportKind, PeriodKind } from './vocabulary'
 
 export type { ImportKind, PeriodKind }
 
+/** What a field holds when it is not what its column needs: a licence number, a SKU code, … */
+export type FieldShape = 'licenseNo' | 'skuCode' | 'mobile' | 'phone' | 'weekday' | 'time' | 'instant'
+
+/** A broken CSV structure, found where the record begins. */
+export type CsvProblem = 'recordTooLong' | 'unclosedQuote' | 'textAfterQuote' | 'quoteInsideField'
+
+/** What is wrong, as a code and the figures the sentence needs (cloudfunctions/words/imports.ts writes it). */
+export type RowProblemDetail =
+  | { code: 'empty' | 'missingColumn' | 'emptyFile' | 'undecodable' | 'emptyOnCancel' | 'requiredOnMove' | 'closeNotAfterOpen' }
+  | { code: 'tooLong'; max: number; length: number }
+  | { code: 'notInteger' | 'notNumber' | 'notFlag' | 'notDate' | 'unknownRetailer' | 'unknownSku' | 'unknownDistrict'; value: string }
+  | { code: 'outOfRange'; min: number; max: number; value: string }
+  | { code: 'notOneOf'; options: readonly string[]; value: string }
+  | { code: 'notShape'; shape: FieldShape; value: string }
+  | { code: 'dateAfter' | 'dateBefore'; value: string; limit: string }
+  | { code: 'notCloseDay'; scope: string; closeWeekday: number; value: string }
+  | { code: 'movedTooFar'; cycleId: string; days: number }
+  | { code: 'csvFormat'; problem: CsvProblem }
+
 /** One problem with one field of one row of an imported file. */
-export interface RowProblem {
+export type RowProblem = {
   /** Row number as a spreadsheet shows it: the header is row 1, the first data row row 2. */
   row: number
+  /** The column, or `#row` / `#file` for a problem of the whole row or the whole file. */
   column: string
-  message: string
-}
+} & RowProblemDetail
 
 /** Sales over a span of days. */
 export interface PeriodFigures {

@@ -24,11 +24,11 @@ export const bindShop = async (
   const counterId = `bind:${caller}:${bucketStart}`
 
   const tries = await db.counters.get(counterId)
-  if (tries && tries.count >= BIND_TRIES_PER_HOUR) fail('RATE_LIMITED', '尝试次数过多，请一小时后再试')
+  if (tries && tries.count >= BIND_TRIES_PER_HOUR) fail('RATE_LIMITED', 'bindTries')
 
   const [mine] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (mine) {
-    if (mine._id !== licenseNo) fail('ALREADY_BOUND', '此微信已绑定其他店铺')
+    if (mine._id !== licenseNo) fail('ALREADY_BOUND', 'boundToOther')
     const retailer = await db.retailers.get(licenseNo)
     return { licenseNo, shopName: retailer?.shopName ?? '' }
   }
@@ -37,11 +37,11 @@ export const bindShop = async (
   const phone = await deps.phones.phoneFromCode(phoneCode)
   if (!retailer || !phone || phone !== retailer.phone) {
     await db.counters.increment(counterId, 'count', 1, { count: 0, bucketEndsAt: bucketStart + HOUR })
-    return fail('NOT_FOUND', '许可证号与手机号不匹配，请核对后再试')
+    return fail('NOT_FOUND', 'phoneMismatch')
   }
 
   // The license is the binding's id, so two users racing for one shop cannot both win.
   const won = await db.bindings.insert({ _id: licenseNo, openId: caller, boundAt: new Date(now).toISOString() })
-  if (!won) fail('ALREADY_BOUND', '该店铺已绑定其他微信，如需更换请联系客户经理')
+  if (!won) fail('ALREADY_BOUND', 'retailerBoundElsewhere')
   return { licenseNo, shopName: retailer.shopName }
 }

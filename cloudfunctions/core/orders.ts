@@ -53,7 +53,7 @@ export const markOrdered = async (deps: Deps, caller: string, licenseNo?: string
   const { retailer, helper } = await actingFor(db, caller, licenseNo, 'order')
   const overrides = await overridesFor(db, retailer)
   const phase = currentCycle(retailer.orderWindow, now, overrides)
-  if (phase.phase !== 'open') fail('CONFLICT', '现在不在订货时间内，订货开始后再标记')
+  if (phase.phase !== 'open') fail('CONFLICT', 'windowClosed')
   const cycleId = phase.cycle.cycleId
   const record: OrderRecord = {
     _id: orderId(retailer.licenseNo, cycleId),

@@ -1,4 +1,5 @@
-import { AppError } from '../core/errors'
+import { AppError, type ErrorFigures, type ErrorReason } from '../core/errors'
+import { errorText, eventIssuesText } from '../words/errors'
 import type { Deps } from '../core/ports'
 import { events, type DataOf, type FunctionName, type ParsedEventOf, type Reply } from '../contracts'
 
@@ -39,24 +40,19 @@ export const callable = <N extends FunctionName>(def: Omit<CallableDef<N>, 'kind
 
 export const timer = <D>(def: Omit<TimerDef<D>, 'kind'>): TimerDef<D> => ({ kind: 'timer', ...def })
 
-const failure = (code: AppError['code'], message: string): Reply<never> => ({ ok: false, error: { code, message } })
-
-const describeIssues = (issues: readonly { path: PropertyKey[]; message: string; code: string }[]): string =>
-  issues
-    .slice(0, 5)
-    .map((issue) => {
-      const field = issue.path.map(String).join('.') || '(event)'
-      return issue.code === 'unrecognized_keys' ? `${field}: 不允许的字段` : `${field}: ${issue.message}`
-    })
-    .join('; ')
+/** A refusal as the caller reads it: the code to act on, the reason in words. */
+export const failure = (code: AppError['code'], reason: ErrorReason, figures?: ErrorFigures): Reply<never> => ({
+  ok: false,
+  error: { code, message: errorText(reason, figures) },
+})
 
 const asReply = async <T>(work: () => Promise<T>, name: string): Promise<Reply<T>> => {
   try {
     return { ok: true, data: await work() }
   } catch (error) {
-    if (error instanceof AppError) return failure(error.code, error.message)
+    if (error instanceof AppError) return failure(error.code, error.reason, error.figures)
     console.error(`[${name}] unexpected error`, error)
-    return failure('INTERNAL', '服务暂时不可用，请稍后再试')
+    return failure('INTERNAL', 'internal')
   }
 }
 
@@ -67,9 +63,9 @@ export const invokeCallable = async <N extends FunctionName>(
   ctx: CallContext,
 ): Promise<Reply<DataOf<N>>> => {
   const caller = ctx.caller
-  if (!caller) return failure('UNAUTHENTICATED', '请在微信中打开')
+  if (!caller) return failure('UNAUTHENTICATED', 'notInWeChat')
   const parsed = events[def.name].safeParse(rawEvent ?? {})
-  if (!parsed.success) return failure('INVALID_ARGUMENT', `参数不正确：${describeIssues(parsed.error.issues)}`)
+  if (!parsed.success) return failure('INVALID_ARGUMENT', 'badEvent', { detail: eventIssuesText(parsed.error.issues) })
   return asReply(() => def.run(parsed.data as ParsedEventOf<N>, { ...ctx, caller }), def.name)
 }
 

@@ -1,7 +1,7 @@
 import * as tcb from '@cloudbase/node-sdk'
 import type { Reply } from '../contracts'
 import type { Deps } from '../core/ports'
-import { invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
+import { failure, invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
 import { systemClock } from '../adapters/node/clock'
 import { nodeTokens } from '../adapters/node/tokens'
 import { cloudNotifier } from '../adapters/cloudbase/notifier'
@@ -46,7 +46,6 @@ export const cloudPlatform = (): Platform => {
 /** A classic function's entry: `exports.main = async (event, context) => …`. */
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>
 
-const refuse = (code: 'FORBIDDEN' | 'INTERNAL', message: string): Reply<never> => ({ ok: false, error: { code, message } })
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -78,14 +77,14 @@ export const cloudMain =
       const caller = platform.callerOf(context)
       const tick = caller === null && isTimerEvent(event)
       if (def.kind === 'timer') {
-        if (!tick) return refuse('FORBIDDEN', '定时任务不能直接调用')
+        if (!tick) return failure('FORBIDDEN', 'timerOnly')
         return await invokeTimer(def, { caller: null, deps: platform.deps() })
       }
-      if (tick) return refuse('FORBIDDEN', '此功能不由定时任务调用')
+      if (tick) return failure('FORBIDDEN', 'notForTimer')
       return await invokeCallable(def, withoutUserInfo(event), { caller, deps: platform.deps() })
     } catch (error) {
       // Only the platform itself (initialising the SDKs) can throw here; callers see no detail.
       console.error(`[${def.name}] platform error`, error)
-      return refuse('INTERNAL', '服务暂时不可用，请稍后再试')
+      return failure('INTERNAL', 'internal')
     }
   }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { functions } from '../functions/registry'
-import { invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
+import { failure, invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
 import { fixedClock } from '../adapters/node/clock'
 import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
@@ -71,7 +71,7 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
       if (!fn) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个功能' } })
       if (fn.kind === 'timer') {
         // A timer function answers only its trigger, as in CloudBase where users cannot call it usefully.
-        return send(res, 200, { ok: false, error: { code: 'FORBIDDEN', message: '定时任务不能直接调用' } })
+        return send(res, 200, failure('FORBIDDEN', 'timerOnly'))
       }
       const header = req.headers['x-dev-openid']
       const caller = typeof header === 'string' && header.trim() !== '' ? header.trim() : null

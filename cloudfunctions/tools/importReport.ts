@@ -1,4 +1,4 @@
-import { describeProblem } from '../core/imports/fields'
+import { describeProblem } from '../words/imports'
 import type { ImportReport } from '../contracts/insights'
 
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-US')

@@ -4,6 +4,7 @@ import {
   CALENDAR_COLUMNS, INVENTORY_COLUMNS, PURCHASE_COLUMNS, RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_COLUMNS,
   csv, everything, importText, openStore, problemsText, removeDir, retailerRow,
 } from './helpers'
+import { describeProblem } from '../../cloudfunctions/words/imports'
 
 /**
  * Every kind of bad row: the file imports nothing, and the report says in Chinese which row and
@@ -123,7 +124,7 @@ describe('a file with a bad row imports nothing and says what is wrong', () => {
   it('a broken CSV (a quote never closed)', async () => {
     const report = await importText(store, 'sales', `${SALES_COLUMNS.join(',')}\n${R},2026-03-16,"${SKU_A},1,1000\n${R},2026-03-17,${SKU_A},1,1000\n`)
     expect(report.applied).toBe(false)
-    expect(report.problems[0]).toMatchObject({ column: '(文件)', message: expect.stringContaining('CSV 格式错误') })
+    expect(describeProblem(report.problems[0])).toContain('(文件)：CSV 格式错误')
     expect(await everything(store)).toEqual(before)
   })
 
@@ -131,7 +132,7 @@ describe('a file with a bad row imports nothing and says what is wrong', () => {
     const rows = Array.from({ length: 150 }, () => [R, '2026-03-16', '6901028000000', 1, 1000])
     const report = await importText(store, 'sales', csv(SALES_COLUMNS, rows))
     expect(report.problems).toHaveLength(100)
-    expect(report.problems[99]).toEqual({ row: 101, column: 'sku_code', message: '未知的规格 6901028000000' })
+    expect(describeProblem(report.problems[99])).toBe('第 101 行 sku_code：未知的规格 6901028000000')
     expect(report.moreProblems).toBe(50)
     expect(report.rejected).toBe(150)
     expect(await everything(store)).toEqual(before)

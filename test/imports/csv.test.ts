@@ -68,12 +68,12 @@ describe('CsvReader', () => {
 
   it('refuses a quote never closed, naming the line the record began on', () => {
     const error = broken(['a,b\n1,2\n3,"4\n', '5,6\n'])
-    expect([error.message, error.line]).toEqual(['引号没有闭合', 3])
+    expect([error.problem, error.line]).toEqual(['unclosedQuote', 3])
   })
 
   it('refuses text after a closing quote and a quote inside an unquoted field', () => {
-    expect([broken(['a,b\n"x"y,2\n']).line, broken(['a,b\n"x"y,2\n']).message]).toEqual([2, '右引号后面应是逗号或换行'])
-    expect([broken(['a,b\r\n\r\n1,x"y\r\n']).line, broken(['a,b\r\n\r\n1,x"y\r\n']).message]).toEqual([3, '没有用引号括起来的内容中间有引号'])
+    expect([broken(['a,b\n"x"y,2\n']).line, broken(['a,b\n"x"y,2\n']).problem]).toEqual([2, 'textAfterQuote'])
+    expect([broken(['a,b\r\n\r\n1,x"y\r\n']).line, broken(['a,b\r\n\r\n1,x"y\r\n']).problem]).toEqual([3, 'quoteInsideField'])
   })
 
   it('stops at a record longer than any real one instead of holding the whole file', () => {

@@ -9,6 +9,7 @@ import { importFile } from '../../cloudfunctions/core/imports/run'
 import { nodeImportIo } from '../../cloudfunctions/adapters/node/importIo'
 import { DATA_VERSION_ID } from '../../cloudfunctions/core/insights/freshness'
 import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
+import { describeProblem } from '../../cloudfunctions/words/imports'
 
 /** Shared by the import and insights tests: files as a person would make them, imported for real. */
 
@@ -103,4 +104,4 @@ export const everything = async (store: DocumentStore): Promise<Record<string, u
   return all
 }
 
-export const problemsText = (report: ImportReport): string[] => report.problems.map((p) => `第 ${p.row} 行 ${p.column}：${p.message}`)
+export const problemsText = (report: ImportReport): string[] => report.problems.map(describeProblem)

@@ -6,6 +6,7 @@ import { importFile } from '../../cloudfunctions/core/imports/run'
 import { FileFormatError, type ImportSource, type RejectedRows, type SourceRecord, type Staging } from '../../cloudfunctions/core/imports/ports'
 import { repos } from '../../cloudfunctions/core/repos'
 import { SKU_A, SKU_B, SKU_COLUMNS, openStore, removeDir } from './helpers'
+import { REJECTED_COLUMNS, describeProblem, rowProblemsText } from '../../cloudfunctions/words/imports'
 
 /**
  * The core's import behind its ports: records, staging, the rejected-rows sink and ids held in
@@ -49,7 +50,8 @@ const memoryRejected = () => {
   const state = { closed: false }
   const sink: RejectedRows = {
     name: 'memory:rejected',
-    add: (fields) => void lines.push([...fields]),
+    header: (fields) => void lines.push([...fields, ...REJECTED_COLUMNS]),
+    add: (fields, row, problems) => void lines.push([...fields, String(row), rowProblemsText(problems)]),
     flush: async () => undefined,
     close: async () => void (state.closed = true),
   }
@@ -102,10 +104,11 @@ describe('the core import over in-memory ports', () => {
   it('refuses a file whose structure breaks, counting the rows read before the break', async () => {
     const report = await importFile({
       store, kind: 'skus', file: 'skus.csv', now: NOW,
-      source: memorySource([[[...SKU_COLUMNS], skuRow(SKU_A, 9000)]], new FileFormatError('引号没有闭合', 3)),
+      source: memorySource([[[...SKU_COLUMNS], skuRow(SKU_A, 9000)]], new FileFormatError('unclosedQuote', 3)),
       staging: async () => memoryStaging().staging, newId: () => 'id-3',
     })
-    expect(report).toMatchObject({ applied: false, rows: 1, imported: 0, rejected: 0, problems: [{ row: 3, column: '(文件)', message: 'CSV 格式错误：引号没有闭合' }] })
+    expect(report).toMatchObject({ applied: false, rows: 1, imported: 0, rejected: 0, problems: [{ row: 3, column: '#file', code: 'csvFormat', problem: 'unclosedQuote' }] })
+    expect(describeProblem(report.problems[0])).toBe('第 3 行 (文件)：CSV 格式错误：引号没有闭合')
     expect(await repos(store).skus.count({})).toBe(0)
     expect(await repos(store).imports.count({})).toBe(0)
   })

@@ -52,7 +52,7 @@ export class CsvReader {
     const text = this.rest + piece
     if (this.crLines === null) this.crLines = bareCrLines(text)
     this.rest = this.read(this.crLines ? text.replace(/\r/g, '\n') : text, false)
-    if (this.rest.length > MAX_RECORD_CHARS) throw new CsvFormatError('一条记录超过 100 万个字符，多半是引号没有闭合', this.line)
+    if (this.rest.length > MAX_RECORD_CHARS) throw new CsvFormatError('recordTooLong', this.line)
   }
 
   /** Reads the last record; throws CsvFormatError if it is unfinished. */
@@ -109,7 +109,7 @@ export class CsvReader {
         for (;;) {
           const close = text.indexOf('"', from)
           if (close === -1 || (close + 1 === text.length && !last)) {
-            if (last) throw new CsvFormatError('引号没有闭合', this.line)
+            if (last) throw new CsvFormatError('unclosedQuote', this.line)
             return UNFINISHED
           }
           value += text.slice(from, close)
@@ -122,11 +122,11 @@ export class CsvReader {
         }
         for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lines++
         const after = text.charCodeAt(at)
-        if (at < text.length && after !== COMMA && after !== LF && after !== CR) throw new CsvFormatError('右引号后面应是逗号或换行', this.line + lines)
+        if (at < text.length && after !== COMMA && after !== LF && after !== CR) throw new CsvFormatError('textAfterQuote', this.line + lines)
       } else {
         let end = at
         for (let c = text.charCodeAt(end); end < text.length && c !== COMMA && c !== LF && c !== CR; c = text.charCodeAt(++end)) {
-          if (c === QUOTE) throw new CsvFormatError('没有用引号括起来的内容中间有引号', this.line + lines)
+          if (c === QUOTE) throw new CsvFormatError('quoteInsideField', this.line + lines)
         }
         value = text.slice(at, end)
         at = end

@@ -1,6 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
 import type { RejectedRows } from '../../core/imports/ports'
+import type { RowProblem } from '../../contracts/insights'
+import { REJECTED_COLUMNS, rowProblemsText } from '../../words/imports'
 
 const csvField = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 const csvLine = (fields: readonly string[]): string => `${fields.map(csvField).join(',')}\r\n`
@@ -15,7 +17,15 @@ export class RejectedRowsFile implements RejectedRows {
 
   constructor(readonly name: string) {}
 
-  add(fields: readonly string[]): void {
+  header(fields: readonly string[]): void {
+    this.line([...fields, ...REJECTED_COLUMNS])
+  }
+
+  add(fields: readonly string[], row: number, problems: readonly RowProblem[]): void {
+    this.line([...fields, String(row), rowProblemsText(problems)])
+  }
+
+  private line(fields: readonly string[]): void {
     if (!this.out) {
       this.out = createWriteStream(this.name)
       this.buffer = '\uFEFF'

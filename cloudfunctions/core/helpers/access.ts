@@ -17,7 +17,7 @@ export const helperDocId = (licenseNo: string, openId: string): string => `${lic
  */
 export const helperAccess = async (db: Repos, caller: string, licenseNo: string, scope: HelperScope): Promise<Helper> => {
   const helper = await db.helpers.get(helperDocId(licenseNo, caller))
-  if (!helper || !helper.scopes.includes(scope)) return fail('FORBIDDEN', '您没有这项权限，请店主在“家人帮手”中开通')
+  if (!helper || !helper.scopes.includes(scope)) return fail('FORBIDDEN', 'noScope')
   return helper
 }
 
@@ -33,11 +33,11 @@ export const actingFor = async (
 ): Promise<{ retailer: Retailer; helper: Helper | null }> => {
   const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (licenseNo === undefined || own?._id === licenseNo) {
-    if (!own) return fail('NOT_BOUND', '请先绑定您的店铺')
+    if (!own) return fail('NOT_BOUND', 'notBound')
     const retailer = await db.retailers.get(own._id)
-    return retailer ? { retailer, helper: null } : fail('NOT_FOUND', '店铺信息不存在，请联系客户经理')
+    return retailer ? { retailer, helper: null } : fail('NOT_FOUND', 'retailerMissing')
   }
   const helper = await helperAccess(db, caller, licenseNo, scope)
   const retailer = await db.retailers.get(licenseNo)
-  return retailer ? { retailer, helper } : fail('NOT_FOUND', '店铺信息不存在')
+  return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')
 }

@@ -34,7 +34,7 @@ export const createInvite = async (
   const db = repos(deps.store)
   const { retailer } = await ownShop(db, caller)
   if ((await db.helpers.count({ licenseNo: retailer.licenseNo })) >= MAX_HELPERS_PER_RETAILER) {
-    fail('LIMIT_REACHED', `最多可以有 ${MAX_HELPERS_PER_RETAILER} 位帮手，请先移除一位`)
+    fail('LIMIT_REACHED', 'ownHelpersFull', { max: MAX_HELPERS_PER_RETAILER })
   }
   const now = deps.clock.now().getTime()
   const scopes = HELPER_SCOPES.filter((s) => request.scopes.includes(s))
@@ -61,10 +61,10 @@ export const createInvite = async (
 }
 
 const INVITE_PROBLEMS = {
-  TOKEN_INVALID: '邀请无效，请让店主重新邀请',
-  TOKEN_WRONG_RETAILER: '这个邀请不是这家店发出的',
-  TOKEN_USED: '这个邀请已经用过了，请让店主重新邀请',
-  TOKEN_EXPIRED: '邀请已过期，请让店主重新邀请',
+  TOKEN_INVALID: 'inviteInvalid',
+  TOKEN_WRONG_RETAILER: 'inviteWrongRetailer',
+  TOKEN_USED: 'inviteUsed',
+  TOKEN_EXPIRED: 'inviteExpired',
 } as const
 
 const codeTriesId = (caller: string, now: number): string => `inviteCode:${caller}:${Math.floor(now / HOUR) * HOUR}`
@@ -79,7 +79,7 @@ const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef,
   const triesId = codeTriesId(caller, now)
   if ('code' in ref) {
     const tries = await db.counters.get(triesId)
-    if (tries && tries.count >= CODE_TRIES_PER_HOUR) fail('RATE_LIMITED', '邀请码输错次数过多，请一小时后再试')
+    if (tries && tries.count >= CODE_TRIES_PER_HOUR) fail('RATE_LIMITED', 'inviteCodeTries')
   }
   const invite = await db.invites.get(inviteId(deps, ref))
   const problem: keyof typeof INVITE_PROBLEMS | null = !invite
@@ -100,7 +100,7 @@ const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef,
 
 const shopOf = async (db: Repos, licenseNo: string) => {
   const retailer = await db.retailers.get(licenseNo)
-  return retailer ? { licenseNo, shopName: retailer.shopName } : fail('NOT_FOUND', '店铺信息不存在')
+  return retailer ? { licenseNo, shopName: retailer.shopName } : fail('NOT_FOUND', 'retailerMissing')
 }
 
 /** What the helper sees before accepting: whose invite it is and what it allows. */
@@ -131,18 +131,18 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
   const db = repos(deps.store)
   const invite = await openInvite(deps, db, caller, ref, licenseNo)
   const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
-  if (own?._id === invite.licenseNo) fail('CONFLICT', '不能成为自己店铺的帮手')
+  if (own?._id === invite.licenseNo) fail('CONFLICT', 'ownRetailer')
   const id = helperDocId(invite.licenseNo, caller)
-  if (await db.helpers.get(id)) fail('CONFLICT', '您已经是这家店的帮手了')
+  if (await db.helpers.get(id)) fail('CONFLICT', 'alreadyHelper')
   const full = (await db.helpers.count({ licenseNo: invite.licenseNo })) >= MAX_HELPERS_PER_RETAILER
-  if (full) fail('LIMIT_REACHED', `这家店已有 ${MAX_HELPERS_PER_RETAILER} 位帮手`)
+  if (full) fail('LIMIT_REACHED', 'retailerHelpersFull', { max: MAX_HELPERS_PER_RETAILER })
   if (invite.kind === 'neighbour' && (await db.helpers.count({ openId: caller, kind: 'neighbour' })) >= MAX_RETAILERS_PER_NEIGHBOUR) {
-    fail('LIMIT_REACHED', `结对子最多帮 ${MAX_RETAILERS_PER_NEIGHBOUR} 家店`)
+    fail('LIMIT_REACHED', 'neighbourFull', { max: MAX_RETAILERS_PER_NEIGHBOUR })
   }
 
   const now = deps.clock.now().getTime()
   const consumed = await db.invites.update({ _id: invite._id, usedBy: null }, { usedBy: caller, usedAt: new Date(now).toISOString() })
-  if (consumed === 0) fail('TOKEN_USED', '这个邀请已经用过了，请让店主重新邀请')
+  if (consumed === 0) fail('TOKEN_USED', 'inviteUsed')
   const release = () => db.invites.update({ _id: invite._id, usedBy: caller }, { usedBy: null, usedAt: null })
 
   const ownShopName = own ? (await db.retailers.get(own._id))?.shopName : undefined
@@ -159,14 +159,15 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
   }
   if (!(await db.helpers.insert(helper))) {
     await release()
-    fail('CONFLICT', '您已经是这家店的帮手了')
+    fail('CONFLICT', 'alreadyHelper')
   }
   const overShop = !withinLimit(await db.helpers.find({ licenseNo: invite.licenseNo }), id, MAX_HELPERS_PER_RETAILER)
   const overNeighbour = invite.kind === 'neighbour' && !withinLimit(await db.helpers.find({ openId: caller, kind: 'neighbour' }), id, MAX_RETAILERS_PER_NEIGHBOUR)
   if (overShop || overNeighbour) {
     await db.helpers.remove({ _id: id })
     await release()
-    fail('LIMIT_REACHED', overShop ? `这家店已有 ${MAX_HELPERS_PER_RETAILER} 位帮手` : `结对子最多帮 ${MAX_RETAILERS_PER_NEIGHBOUR} 家店`)
+    if (overShop) fail('LIMIT_REACHED', 'retailerHelpersFull', { max: MAX_HELPERS_PER_RETAILER })
+    fail('LIMIT_REACHED', 'neighbourFull', { max: MAX_RETAILERS_PER_NEIGHBOUR })
   }
   await logHelperAction(deps, helper, 'accept')
   return { retailer: await shopOf(db, invite.licenseNo), kind: helper.kind, scopes: helper.scopes, name: helper.name }

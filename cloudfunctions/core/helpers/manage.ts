@@ -21,7 +21,7 @@ const viewOf = (h: Helper): HelperView => ({
 /** A helper of the caller's own shop; the event's helperId cannot reach another shop's helper. */
 const ownHelper = async (db: Repos, licenseNo: string, helperId: string): Promise<Helper> => {
   const [helper] = await db.helpers.find({ licenseNo, helperId }, { limit: 1 })
-  return helper ?? fail('NOT_FOUND', '没有找到这位帮手')
+  return helper ?? fail('NOT_FOUND', 'helperMissing')
 }
 
 export const listHelpers = async (deps: Deps, caller: string): Promise<HelpersData> => {

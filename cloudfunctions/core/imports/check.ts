@@ -60,10 +60,10 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
       header = record.map((name) => name.trim())
       const index = new Map(header.map((name, i) => [name, i]))
       const missing = spec.columns.filter((column) => !index.has(column))
-      for (const column of missing) note({ row: 1, column, message: '表头缺少这一列' })
+      for (const column of missing) note({ row: 1, column, code: 'missingColumn' })
       if (missing.length > 0) result.fatal = true
       checker = new RowChecker(index)
-      rejected?.add([...header, '行号', '问题'])
+      rejected?.header(header)
       return
     }
     // A row of empty cells (Excel leaves some at the end) is no row.
@@ -71,7 +71,7 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     result.rows++
     const c = (checker as RowChecker).reset(record, result.rows + 1)
     const row = spec.check(c, known)
-    if (undecodable && record.some((field) => field.includes('\uFFFD'))) c.problem('(整行)', '含无法识别的字符：请把文件另存为 UTF-8 或 GBK 编码的 CSV')
+    if (undecodable && record.some((field) => field.includes('\uFFFD'))) c.problem('#row', { code: 'undecodable' })
     if (c.ok) {
       result.good++
       accept(row)
@@ -80,7 +80,7 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     result.rejected++
     onRejected?.()
     c.problems.forEach(note)
-    rejected?.add([...record, String(c.row), c.problems.map((p) => `${p.column}：${p.message}`).join('；')])
+    rejected?.add(record, c.row, c.problems)
   }
 
   try {
@@ -102,13 +102,13 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error
     // A broken CSV structure (an unclosed quote, …) makes every later row doubtful: refuse the file.
-    note({ row: error.line, column: '(文件)', message: `CSV 格式错误：${error.message}` })
+    note({ row: error.line, column: '#file', code: 'csvFormat', problem: error.problem })
     result.fatal = true
   } finally {
     await rejected?.close()
   }
   if (!header) {
-    note({ row: 1, column: '(文件)', message: '文件是空的，没有表头' })
+    note({ row: 1, column: '#file', code: 'emptyFile' })
     result.fatal = true
   }
   onProgress?.({ phase: 'check', rows: result.rows, done: source.bytesRead })

@@ -15,13 +15,13 @@ const json = <T>(): Pick<StagedSpec<T>, 'stage' | 'unstage'> => ({
 
 const weekday = (c: RowChecker, column: string): number => {
   const raw = c.raw(column)
-  if (!/^[1-7]$/.test(raw)) c.problem(column, `应为 1–7（1 = 周一，7 = 周日），实际是「${raw}」`)
+  if (!/^[1-7]$/.test(raw)) c.problem(column, { code: 'notShape', shape: 'weekday', value: raw })
   return Number(raw)
 }
 
 const time = (c: RowChecker, column: string): string => {
   const raw = c.raw(column)
-  if (!isTime(raw)) c.problem(column, `应为 HH:mm（如 16:00），实际是「${raw}」`)
+  if (!isTime(raw)) c.problem(column, { code: 'notShape', shape: 'time', value: raw })
   return raw
 }
 
@@ -34,13 +34,13 @@ export const retailersSpec: StagedSpec<Retailer> = {
     'manager_name', 'manager_phone',
   ],
   check: (c) => {
-    const licenseNo = c.matches('license_no', LICENSE, ' 12 位数字')
+    const licenseNo = c.matches('license_no', LICENSE, 'licenseNo')
     return {
       _id: licenseNo,
       licenseNo,
       shopName: c.text('shop_name', 40),
       ownerName: c.text('owner_name', 20),
-      phone: c.matches('phone', MOBILE, ' 11 位手机号'),
+      phone: c.matches('phone', MOBILE, 'mobile'),
       businessType: c.oneOf('business_type', BUSINESS_TYPES),
       areaType: c.oneOf('area_type', AREA_TYPES),
       district: c.text('district', 20),
@@ -53,7 +53,7 @@ export const retailersSpec: StagedSpec<Retailer> = {
         closeWeekday: weekday(c, 'close_weekday'),
         closeTime: time(c, 'close_time'),
       },
-      manager: { name: c.text('manager_name', 20), phone: c.matches('manager_phone', PHONE, '电话号码') },
+      manager: { name: c.text('manager_name', 20), phone: c.matches('manager_phone', PHONE, 'phone') },
     }
   },
   ...json<Retailer>(),
@@ -64,7 +64,7 @@ export const skusSpec: StagedSpec<Sku> = {
   kind: 'skus',
   columns: ['sku_code', 'name', 'brand', 'price_band', 'wholesale_fen_per_carton', 'retail_fen_per_pack', 'is_key', 'is_new'],
   check: (c) => {
-    const skuCode = c.matches('sku_code', SKU_CODE, '规格代码（字母或数字）')
+    const skuCode = c.matches('sku_code', SKU_CODE, 'skuCode')
     return {
       _id: skuCode,
       skuCode,
@@ -92,7 +92,6 @@ export const parseLocalInstant = (raw: string): number => {
   return Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}${zone.length === 5 && zone !== 'Z' ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`)
 }
 
-const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 /** Company calendar changes (calendar.csv): cancel or move one cycle of a shop, a district or everyone. */
 export const calendarSpec: StagedSpec<CalendarEntry> = {
@@ -102,27 +101,27 @@ export const calendarSpec: StagedSpec<CalendarEntry> = {
     const scope = c.raw('scope')
     const cycleId = c.date('cycle_close_date', '2000-01-01', '2099-12-31')
     const retailer = known.retailers.get(scope)
-    if (scope === '') c.problem('scope', '不能为空')
-    else if (LICENSE.test(scope) && !retailer) c.problem('scope', `未知的零售户 ${scope}`)
-    else if (!LICENSE.test(scope) && scope !== '*' && !known.districts.has(scope)) c.problem('scope', `未知的片区「${scope}」（应为许可证号、片区名或 *）`)
+    if (scope === '') c.problem('scope', { code: 'empty' })
+    else if (LICENSE.test(scope) && !retailer) c.problem('scope', { code: 'unknownRetailer', value: scope })
+    else if (!LICENSE.test(scope) && scope !== '*' && !known.districts.has(scope)) c.problem('scope', { code: 'unknownDistrict', value: scope })
     else if (retailer && c.ok && chinaWeekday(chinaDayStart(cycleId)) !== retailer.orderWindow.closeWeekday) {
-      c.problem('cycle_close_date', `${scope} 的订货周期在每${WEEKDAYS[retailer.orderWindow.closeWeekday]}截止，${cycleId} 不是截止日`)
+      c.problem('cycle_close_date', { code: 'notCloseDay', scope, closeWeekday: retailer.orderWindow.closeWeekday, value: cycleId })
     }
     const action = c.oneOf('action', ['cancel', 'move'] as const)
     const entry: CalendarEntry = { _id: `${scope}|${cycleId}`, scope, cycleId, action }
     if (action === 'cancel') {
-      for (const column of ['new_open', 'new_close']) if (c.raw(column) !== '') c.problem(column, '取消订货时应留空')
+      for (const column of ['new_open', 'new_close']) if (c.raw(column) !== '') c.problem(column, { code: 'emptyOnCancel' })
     }
     if (action !== 'move') return entry
     const opensAt = parseLocalInstant(c.raw('new_open'))
     const closesAt = parseLocalInstant(c.raw('new_close'))
     for (const [column, at] of [['new_open', opensAt], ['new_close', closesAt]] as const) {
-      if (Number.isNaN(at)) c.problem(column, c.raw(column) === '' ? '调整订货时间时不能为空' : `应为 ISO-8601 时间（如 2026-10-08T08:00），实际是「${c.raw(column)}」`)
+      if (Number.isNaN(at)) c.problem(column, c.raw(column) === '' ? { code: 'requiredOnMove' } : { code: 'notShape', shape: 'instant', value: c.raw(column) })
     }
     if (Number.isNaN(opensAt) || Number.isNaN(closesAt)) return entry
-    if (closesAt <= opensAt) c.problem('new_close', '应晚于 new_open')
+    if (closesAt <= opensAt) c.problem('new_close', { code: 'closeNotAfterOpen' })
     if (isDate(cycleId) && Math.abs(daysBetween(cycleId, chinaDate(closesAt))) > MAX_MOVE_DAYS) {
-      c.problem('new_close', `离原截止日 ${cycleId} 超过 ${MAX_MOVE_DAYS} 天`)
+      c.problem('new_close', { code: 'movedTooFar', cycleId, days: MAX_MOVE_DAYS })
     }
     return { ...entry, newOpen: chinaIso(opensAt), newClose: chinaIso(closesAt) }
   },

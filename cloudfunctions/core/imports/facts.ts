@@ -33,8 +33,8 @@ const knownSku = (c: RowChecker, known: Known): { skuCode: string; wholesaleFenP
   const skuCode = c.raw('sku_code')
   const sku = known.skus.get(skuCode)
   if (sku) return sku
-  if (!SKU_CODE.test(skuCode)) c.matches('sku_code', SKU_CODE, '规格代码（字母或数字）')
-  else c.problem('sku_code', `未知的规格 ${skuCode}`)
+  if (!SKU_CODE.test(skuCode)) c.matches('sku_code', SKU_CODE, 'skuCode')
+  else c.problem('sku_code', { code: 'unknownSku', value: skuCode })
   return { skuCode, wholesaleFenPerCarton: 0 }
 }
 

@@ -1,10 +1,6 @@
 import { dayNumber } from '../time'
-import type { RowProblem } from '../../contracts/insights'
+import type { FieldShape, RowProblem, RowProblemDetail } from '../../contracts/insights'
 
-
-export const describeProblem = ({ row, column, message }: RowProblem): string => `第 ${row} 行 ${column}：${message}`
-
-const shown = (raw: string): string => (raw.length > 40 ? `「${raw.slice(0, 40)}…」` : `「${raw}」`)
 /** An optionally signed run of digits as a number, else NaN: the hot path of a million-row file, so no regex. */
 const digits = (value: string): number => {
   let at = value.charCodeAt(0) === 45 ? 1 : 0
@@ -18,6 +14,7 @@ const digits = (value: string): number => {
   return value.charCodeAt(0) === 45 ? -n : n
 }
 const NUMBER = /^-?\d+(\.\d+)?$/
+const EMPTY: RowProblemDetail = { code: 'empty' }
 
 /**
  * Reads the fields of one CSV record by column name and checks them, collecting every problem of
@@ -41,8 +38,8 @@ export class RowChecker {
     return this.problems.length === 0
   }
 
-  problem(column: string, message: string): void {
-    this.problems.push({ row: this.row, column, message })
+  problem(column: string, detail: RowProblemDetail): void {
+    this.problems.push({ row: this.row, column, ...detail })
   }
 
   /** The field's text, trimmed; '' when the column is absent from this record. */
@@ -55,52 +52,52 @@ export class RowChecker {
 
   text(column: string, maxLength: number): string {
     const value = this.raw(column)
-    if (value === '') this.problem(column, '不能为空')
-    else if (value.length > maxLength) this.problem(column, `不能超过 ${maxLength} 个字，实际 ${value.length} 个`)
+    if (value === '') this.problem(column, EMPTY)
+    else if (value.length > maxLength) this.problem(column, { code: 'tooLong', max: maxLength, length: value.length })
     return value
   }
 
   int(column: string, min: number, max: number): number {
     const value = this.raw(column)
     if (value === '') {
-      this.problem(column, '不能为空')
+      this.problem(column, EMPTY)
       return 0
     }
     const n = digits(value)
     if (Number.isNaN(n)) {
-      this.problem(column, `应为整数，实际是${shown(value)}`)
+      this.problem(column, { code: 'notInteger', value })
       return 0
     }
-    if (n < min || n > max) this.problem(column, `应在 ${min}–${max} 之间，实际是 ${value}`)
+    if (n < min || n > max) this.problem(column, { code: 'outOfRange', min, max, value })
     return n
   }
 
   number(column: string, min: number, max: number): number {
     const value = this.raw(column)
     if (!NUMBER.test(value)) {
-      this.problem(column, value === '' ? '不能为空' : `应为数字，实际是${shown(value)}`)
+      this.problem(column, value === '' ? EMPTY : { code: 'notNumber', value })
       return 0
     }
     const n = Number(value)
-    if (n < min || n > max) this.problem(column, `应在 ${min}–${max} 之间，实际是 ${value}`)
+    if (n < min || n > max) this.problem(column, { code: 'outOfRange', min, max, value })
     return n
   }
 
   flag(column: string): boolean {
     const value = this.raw(column)
-    if (value !== '0' && value !== '1') this.problem(column, `应为 0 或 1，实际是${shown(value)}`)
+    if (value !== '0' && value !== '1') this.problem(column, { code: 'notFlag', value })
     return value === '1'
   }
 
   oneOf<T extends string>(column: string, options: readonly T[]): T {
     const value = this.raw(column)
-    if (!(options as readonly string[]).includes(value)) this.problem(column, `应为 ${options.join('、')} 之一，实际是${shown(value)}`)
+    if (!(options as readonly string[]).includes(value)) this.problem(column, { code: 'notOneOf', options, value })
     return value as T
   }
 
-  matches(column: string, pattern: RegExp, what: string): string {
+  matches(column: string, pattern: RegExp, shape: FieldShape): string {
     const value = this.raw(column)
-    if (!pattern.test(value)) this.problem(column, value === '' ? '不能为空' : `应为${what}，实际是${shown(value)}`)
+    if (!pattern.test(value)) this.problem(column, value === '' ? EMPTY : { code: 'notShape', shape, value })
     return value
   }
 
@@ -114,17 +111,17 @@ export class RowChecker {
     }
     let verdict = this.dates.get(value)
     if (verdict === undefined) {
-      if (Number.isNaN(dayNumber(value))) verdict = value === '' ? '不能为空' : `不是有效日期（应为 YYYY-MM-DD），实际是${shown(value)}`
-      else if (value > to) verdict = `日期 ${value} 晚于 ${to}`
-      else if (value < from) verdict = `日期 ${value} 早于 ${from}`
-      else verdict = ''
+      if (Number.isNaN(dayNumber(value))) verdict = value === '' ? EMPTY : { code: 'notDate', value }
+      else if (value > to) verdict = { code: 'dateAfter', value, limit: to }
+      else if (value < from) verdict = { code: 'dateBefore', value, limit: from }
+      else verdict = null
       if (this.dates.size < 10_000) this.dates.set(value, verdict)
     }
-    if (verdict !== '') this.problem(column, verdict)
+    if (verdict !== null) this.problem(column, verdict)
     return value
   }
 
   private datesFrom = ''
   private datesTo = ''
-  private readonly dates = new Map<string, string>()
+  private readonly dates = new Map<string, RowProblemDetail | null>()
 }

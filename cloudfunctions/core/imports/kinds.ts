@@ -36,8 +36,8 @@ export const knownLicense = (c: RowChecker, known: Known, column = 'license_no')
   const licenseNo = c.raw(column)
   const retailer = known.retailers.get(licenseNo)
   if (retailer) return retailer.licenseNo
-  if (!LICENSE.test(licenseNo)) c.matches(column, LICENSE, ' 12 位数字')
-  else c.problem(column, `未知的零售户 ${licenseNo}`)
+  if (!LICENSE.test(licenseNo)) c.matches(column, LICENSE, 'licenseNo')
+  else c.problem(column, { code: 'unknownRetailer', value: licenseNo })
   return licenseNo
 }
 

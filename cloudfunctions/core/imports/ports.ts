@@ -4,6 +4,8 @@
  * on a laptop and in a cloud function alike.
  */
 
+import type { CsvProblem, RowProblem } from '../../contracts/insights'
+
 /** One CSV record: its fields as text, untrimmed. */
 export type SourceRecord = readonly string[]
 
@@ -32,11 +34,11 @@ export interface ImportSource {
 /** A file whose structure is broken (an unclosed quote, …): every later row is doubtful. */
 export class FileFormatError extends Error {
   constructor(
-    message: string,
+    readonly problem: CsvProblem,
     /** The line (1-based, as an editor counts them) where the broken record begins. */
     readonly line: number,
   ) {
-    super(message)
+    super(`${problem} at line ${line}`)
   }
 }
 
@@ -44,8 +46,10 @@ export class FileFormatError extends Error {
 export interface RejectedRows {
   /** How the report names it (on a laptop: the file's path). */
   readonly name: string
-  /** One line: the header first, then each bad row. */
-  add(fields: readonly string[]): void
+  /** The file's header, first. */
+  header(fields: readonly string[]): void
+  /** A bad row, with its row number and what is wrong with it. */
+  add(fields: readonly string[], row: number, problems: readonly RowProblem[]): void
   /** Runs between batches: writes what waits, when enough does. */
   flush(): Promise<void>
   close(): Promise<void>

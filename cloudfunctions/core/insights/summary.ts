@@ -68,7 +68,7 @@ export const getSummary = async (deps: Deps, caller: string, event: SummaryEvent
   if (helper) await logHelperAction(deps, helper, 'viewSummary')
   const now = deps.clock.now().getTime()
   const today = chinaDate(now)
-  if (periodOf(event.period, event.date).from > today) return fail('INVALID_ARGUMENT', '这个时段还没有开始')
+  if (periodOf(event.period, event.date).from > today) return fail('INVALID_ARGUMENT', 'periodNotStarted')
   const key = `${retailer.licenseNo}|${event.period}|${event.date}|${today}|${await dataVersion(deps.store)}`
   const known = kept.get(deps.store, key, now)
   if (known) return known

@@ -62,7 +62,7 @@ const applyChange = async (db: Repos, retailer: Retailer, change: ReminderChange
     const next = changedSchedule(current, change, retailer, overrides, now)
     if (await writeOver(db, current, next)) return next
   }
-  return fail('CONFLICT', '设置正在被修改，请稍后再试')
+  return fail('CONFLICT', 'settingsBusy')
 }
 
 const view = async (db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {

@@ -14,10 +14,10 @@ export const adminOpenIds = (value = process.env.ADMIN_OPENIDS ?? ''): Set<strin
 export default callable({
   name: 'importData',
   run: async ({ kind, fileId, skipInvalid }, { deps, caller }) => {
-    if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', '只有管理员可以导入数据')
+    if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', 'adminOnly')
     const { files, importIo } = deps
-    if (!files || !importIo) return fail('INTERNAL', '文件存储未配置')
-    const bytes = await files.read(fileId).catch(() => fail('NOT_FOUND', '找不到这个文件'))
+    if (!files || !importIo) return fail('INTERNAL', 'filesUnconfigured')
+    const bytes = await files.read(fileId).catch(() => fail('NOT_FOUND', 'fileMissing'))
     return importFile({ store: deps.store, kind, ...importIo(bytes), file: fileId, skipInvalid, now: deps.clock.now() })
   },
 })
