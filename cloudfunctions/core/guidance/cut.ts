@@ -2,7 +2,7 @@ import { upperBound } from './percentiles'
 
 /**
  * The top share of a pool (guidance.md §3): k = ⌈pool × percent ÷ 100⌉ counted in integers (as a
- * fraction, 0.2 × 15 is 3.0000000000000004 and would ceil to 4), and the cut is the k-th highest
+ * fraction, 0.07 × 100 is 7.000000000000001 and would ceil to 8), and the cut is the k-th highest
  * value, repeated values counted. A member is in when its value ≥ cut and > 0, so ties at the cut
  * are all in and the class can hold more than k.
  */
