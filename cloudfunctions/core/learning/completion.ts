@@ -37,9 +37,10 @@ export const isCompleted = (watchedMs: number, durationMs: number): boolean =>
 
 /**
  * What the player page keeps between `timeupdate` events. A step forward counts as played only when the
- * video could have got there by playing: no further than the wall-clock time since the last event allows
- * at the chosen speed (with a little slack for event jitter). A seek — a jump either way — counts nothing
- * and starts a new span from where it landed.
+ * video could have got there by playing: at most twice as far as the wall-clock time since the last event
+ * allows at the chosen speed (events arrive with jitter, never with a fixed offset, so the allowance is a
+ * factor, not a constant that a burst of tiny seeks could add up). The page passes `seeking` and `pause`
+ * events with `playing: false`: such a step never counts and the next span starts where the video landed.
  */
 export interface PlaybackTracker {
   positionS: number | null
@@ -48,21 +49,18 @@ export interface PlaybackTracker {
   played: WatchedSpan[]
 }
 
-/** Event jitter: `timeupdate` fires every 250 ms or so, not on the dot. */
-export const TICK_SLACK_S = 0.5
+/** How much faster than the wall clock a step between two events may look and still be playing. */
+export const TICK_JITTER_FACTOR = 2
 
 export const startTracking = (): PlaybackTracker => ({ positionS: null, atMs: 0, played: [] })
 
-/**
- * The next `timeupdate` (or `pause`) of the player: its position, the page's clock in ms, the speed.
- * `paused` or `seeking` events are passed with `playing: false` so the step is never counted.
- */
+/** The next player event: its position, the page's clock in ms, the speed, and whether it was playing. */
 export const trackTick = (tracker: PlaybackTracker, tick: { positionS: number; atMs: number; rate: number; playing?: boolean }): PlaybackTracker => {
   const { positionS: before, atMs: then } = tracker
   const next = { positionS: tick.positionS, atMs: tick.atMs, played: tracker.played }
   if (before === null || tick.playing === false) return next
   const step = tick.positionS - before
-  const allowed = (Math.max(0, tick.atMs - then) / 1000) * Math.min(tick.rate, MAX_RATE) + TICK_SLACK_S
+  const allowed = (Math.max(0, tick.atMs - then) / 1000) * Math.min(tick.rate, MAX_RATE) * TICK_JITTER_FACTOR
   if (step <= 0 || step > allowed) return next
   return { ...next, played: mergeSpans([...tracker.played, [before, tick.positionS]]) }
 }

@@ -2,7 +2,7 @@
 export { parseWebVtt, cuesAt } from './vtt'
 export { validateCourses, validateModelStores, mediaRefKind, type MediaIndex, type MediaRefKind } from './catalogue'
 export {
-  COMPLETION_SHARE_PERCENT, MAX_RATE, CREDIT_SLACK_MS, RESTART_WITHIN_S, TICK_SLACK_S,
+  COMPLETION_SHARE_PERCENT, MAX_RATE, CREDIT_SLACK_MS, RESTART_WITHIN_S, TICK_JITTER_FACTOR,
   toMs, mergeSpans, spanTotalMs, isCompleted, startTracking, trackTick, reportOf, startProgress, recordProgress, resumeAtS,
   type PlaybackTracker, type RecordOutcome,
 } from './completion'
