@@ -71,7 +71,7 @@ const yaw = (page: Page): Promise<number> =>
 /** The yaw once the view has stopped moving (a drag leaves some inertia). */
 const settledYaw = async (page: Page): Promise<number> => {
   let last = await yaw(page)
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 75; i++) {
     await page.waitForTimeout(200)
     const now = await yaw(page)
     if (Math.abs(now - last) < 0.01) return now
@@ -111,7 +111,8 @@ test('a model store panorama is drawn, and dragging and the arrow keys turn the 
   await page.keyboard.down('ArrowLeft')
   await page.waitForTimeout(1000)
   await page.keyboard.up('ArrowLeft')
-  expect(yaw1 - (await settledYaw(page))).toBeGreaterThan(2)
+  // Left turns the view left (yaw falls); what inertia adds after the key is let go turns the same way.
+  expect(yaw1 - (await yaw(page))).toBeGreaterThan(2)
   expect(errors).toEqual([])
   await context.close()
 })
