@@ -1,6 +1,6 @@
+import { CsvReader } from '../../cloudfunctions/adapters/node/csv'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CsvReader } from '../../cloudfunctions/importer/csv'
 
 /** The course and model-store ids the 学习 work creates. */
 export const KNOWN = {

@@ -1,5 +1,5 @@
+import { BUSINESS_TYPES, type BusinessType } from '../../contracts/vocabulary'
 import { INDICATORS, type ConfigProblem, type Indicator } from '../../contracts/guidance'
-import { BUSINESS_TYPES, type BusinessType } from '../model'
 
 /**
  * The guidance configuration: every number of guidance.md as data (defaults/guidance.v1.json), so

@@ -1,5 +1,5 @@
+import { dateIn, weekStart } from '../time'
 import type { FactWeek, InventoryMonth, PurchaseMonth, Retailer, SalesMonth } from '../model'
-import { dateIn, weekStart } from '../insights/days'
 import { dayLines, readValues, weekId } from '../imports/weeks'
 import type { MarketingFigures, RetailerMonth, SkuPacks } from './inputs'
 

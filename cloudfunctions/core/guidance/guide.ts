@@ -1,5 +1,5 @@
+import { addMonths } from '../time'
 import { INDICATORS, type Guide, type IndicatorFigure } from '../../contracts/guidance'
-import { addMonths } from '../insights/days'
 import { membershipsOf } from './classes'
 import { compareWithLast } from './comparison'
 import { matchStrategies, type CompiledLibrary } from './matching'

@@ -1,3 +1,4 @@
+import { isDate } from '../time'
 import {
   ACTION_KINDS,
   CONDITION_OPERATORS,
@@ -17,7 +18,6 @@ import {
   type StrategyCondition,
   type SummarySection,
 } from '../../contracts/guidance'
-import { isDate } from '../insights/days'
 
 /**
  * The strategy library (服务策略库) as the company keeps it: a CSV edited in Excel

@@ -1,3 +1,4 @@
+import { addMonths, monthEnd, monthStart } from '../time'
 import {
   GUIDANCE_CLASSES,
   INDICATORS,
@@ -7,7 +8,6 @@ import {
   type MatchedStrategy,
   type Strategy,
 } from '../../contracts/guidance'
-import { addMonths, monthEnd, monthStart } from '../insights/days'
 import { CLASS_BIT } from './classes'
 import type { RankedPool } from './pool'
 

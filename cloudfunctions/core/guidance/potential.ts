@@ -1,4 +1,4 @@
-import type { BusinessType } from '../model'
+import type { BusinessType } from '../../contracts/vocabulary'
 import type { GuidanceConfig } from './config'
 import type { MarketingFigures } from './inputs'
 import { round2 } from './rounding'

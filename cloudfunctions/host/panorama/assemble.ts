@@ -1,8 +1,8 @@
+import { CsvReader } from '../../adapters/node/csv'
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { validateModelStores, mediaRefKind, type MediaIndex } from '../../core/learning'
-import { CsvReader } from '../../importer/csv'
 
 /**
  * Assembles the AR探店 viewer into one folder the local host can serve as it is: the page and its script
