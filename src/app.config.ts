@@ -9,7 +9,7 @@ export default defineAppConfig({
   // 提醒设置, 家人帮手 and 消息 are reached only from 我的: fetched on first use, not at every launch.
   subPackages: [
     { root: 'packages/insights', pages: ['charts/index', 'order/index'] },
-    { root: 'packages/me', pages: ['reminders/index', 'helpers/index', 'messages/index'] },
+    { root: 'packages/me', pages: ['reminders/index', 'helpers/index', 'inbox/index'] },
   ],
   preloadRule: { 'pages/insights/index': { network: 'all', packages: ['packages/insights'] } },
   // Inject only the components a page uses (WeChat's code-quality scan checks this).

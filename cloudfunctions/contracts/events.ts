@@ -19,7 +19,7 @@ const helperName = z.string().trim().min(1).max(10).optional()
 export const events = {
   ping: z.strictObject({}),
   home: z.strictObject({}),
-  bindShop: z.strictObject({
+  bindRetailer: z.strictObject({
     licenseNo,
     phoneCode: z.string().min(1).max(128),
   }),
@@ -36,7 +36,7 @@ export const events = {
   }),
   /** The templates requestSubscribeMessage came back with as 'accept': one consent each. */
   addConsents: z.strictObject({ templates: z.array(z.enum(SUBSCRIBE_TEMPLATES)).min(1).max(3) }),
-  messages: z.strictObject({}),
+  inbox: z.strictObject({}),
   createInvite: z.strictObject({ via: z.enum(['link', 'code']), kind: z.enum(HELPER_KINDS), scopes: helperScopes }),
   previewInvite: z.union([z.strictObject({ token: inviteToken }), z.strictObject({ code: inviteCode })]),
   /** `retailer` is the shop the preview showed: an invite of another shop is refused. */

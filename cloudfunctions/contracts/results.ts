@@ -3,7 +3,7 @@ import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, Rem
 
 export type * from './insights'
 
-export interface ShopCard {
+export interface RetailerCard {
   licenseNo: string
   shopName: string
   grade: number
@@ -15,7 +15,7 @@ export interface ShopCard {
 }
 
 export interface HomeData {
-  shop: ShopCard
+  shop: RetailerCard
   orderWindow: OrderWindow
   /** Calendar changes to upcoming cycles; the client computes the countdown from these and its own clock. */
   overrides: CalendarOverride[]
@@ -38,12 +38,12 @@ export interface BindResult {
 export interface Results {
   ping: { pong: true }
   home: HomeData
-  bindShop: BindResult
+  bindRetailer: BindResult
   markOrdered: MarkOrderedResult
   reminderSettings: ReminderSettingsData
   updateReminderSettings: ReminderSettingsData
   addConsents: ConsentsData
-  messages: MessagesData
+  inbox: InboxData
   createInvite: CreateInviteResult
   previewInvite: InvitePreview
   acceptInvite: AcceptInviteResult
@@ -110,7 +110,7 @@ export interface ConsentsData {
   left: number
 }
 
-export interface MessageView {
+export interface InboxEntry {
   id: string
   /** When it was sent (or found unsendable). */
   at: string
@@ -123,8 +123,8 @@ export interface MessageView {
   outcome: ReminderOutcome
 }
 
-export interface MessagesData {
-  messages: MessageView[]
+export interface InboxData {
+  entries: InboxEntry[]
 }
 
 /** What one run of the reminder timer did (fresh outcomes only; a slot settled earlier is not counted again). */
@@ -141,28 +141,28 @@ export interface RemindTickReport {
   alreadyOrdered: number
 }
 
-export interface ShopRef {
+export interface RetailerRef {
   licenseNo: string
   shopName: string
 }
 
 /** A link invite carries `token` (for the share card's path), a phone invite `code`. */
 export type CreateInviteResult = ({ via: 'link'; token: string } | { via: 'code'; code: string }) & {
-  retailer: ShopRef
+  retailer: RetailerRef
   kind: HelperKind
   scopes: HelperScope[]
   expiresAt: string
 }
 
 export interface InvitePreview {
-  retailer: ShopRef
+  retailer: RetailerRef
   kind: HelperKind
   scopes: HelperScope[]
   expiresAt: string
 }
 
 export interface AcceptInviteResult {
-  retailer: ShopRef
+  retailer: RetailerRef
   kind: HelperKind
   scopes: HelperScope[]
   name: string
@@ -182,7 +182,7 @@ export interface HelpersData {
   max: number
 }
 
-export interface MyRetailerView extends ShopRef {
+export interface MyRetailerView extends RetailerRef {
   kind: HelperKind
   scopes: HelperScope[]
   orderWindow: OrderWindow

@@ -1,18 +1,18 @@
 import { fail } from './errors'
 import type { Deps } from './ports'
 import { repos } from './repos'
+import { countFailedTry, refuseOverLimit, type HourlyLimit } from './rateLimit'
 import type { BindResult } from '../contracts/results'
 
 /** Wrong license/phone pairs allowed per WeChat user per hour before binding is paused. */
-export const BIND_TRIES_PER_HOUR = 5
-const HOUR = 3600_000
+export const BIND_LIMIT: HourlyLimit = { name: 'bind', perHour: 5, reason: 'bindTries' }
 
 /**
  * Links a WeChat user to their shop: the license number plus the phone number on the company's
  * record, verified by WeChat. Every mismatch gets the same message, so the endpoint cannot be
  * used to learn which licenses exist or whose phone is whose.
  */
-export const bindShop = async (
+export const bindRetailer = async (
   deps: Deps,
   caller: string,
   licenseNo: string,
@@ -20,11 +20,7 @@ export const bindShop = async (
 ): Promise<BindResult> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  const bucketStart = Math.floor(now / HOUR) * HOUR
-  const counterId = `bind:${caller}:${bucketStart}`
-
-  const tries = await db.counters.get(counterId)
-  if (tries && tries.count >= BIND_TRIES_PER_HOUR) fail('RATE_LIMITED', 'bindTries')
+  await refuseOverLimit(db, BIND_LIMIT, caller, now)
 
   const [mine] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (mine) {
@@ -36,7 +32,7 @@ export const bindShop = async (
   const retailer = await db.retailers.get(licenseNo)
   const phone = await deps.phones.phoneFromCode(phoneCode)
   if (!retailer || !phone || phone !== retailer.phone) {
-    await db.counters.increment(counterId, 'count', 1, { count: 0, bucketEndsAt: bucketStart + HOUR })
+    await countFailedTry(db, BIND_LIMIT, caller, now)
     return fail('NOT_FOUND', 'phoneMismatch')
   }
 

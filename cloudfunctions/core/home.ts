@@ -1,7 +1,7 @@
 import { chinaDate, WEEK_MS } from './time'
 import type { Deps } from './ports'
 import { repos } from './repos'
-import { ownShop } from './identity'
+import { ownRetailer } from './identity'
 import { calendarNotices, overridesFor } from './calendar'
 import { currentOrderStatus, lastCycleResult } from './orders'
 import { consentsHeld } from './reminders/consents'
@@ -15,7 +15,7 @@ import type { HomeData } from '../contracts/results'
 export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const overrides = await overridesFor(db, retailer)
   const [order, lastCycle, schedule, left] = await Promise.all([
     currentOrderStatus(db, retailer, overrides, now),

@@ -73,7 +73,7 @@ export interface OrderRecord {
 
 // ——— Shop data (operating summary): POS sales, purchases and inventory ———
 //
-// Kept the CloudBase way, as few rich documents rather than one per CSV row:
+// VersionedCache the CloudBase way, as few rich documents rather than one per CSV row:
 // - `…Weeks` hold one retailer-week's raw rows, id `${licenseNo}|${weekStart}` (the week's Monday,
 //   China time): `days[date]` is that day's rows as CSV text, one line `skuCode,…values` per SKU
 //   (fields in FACT_FIELDS). A million imported rows become a few thousand small documents of a
@@ -93,7 +93,7 @@ export const FACT_FIELDS = {
 export type FactKind = keyof typeof FACT_FIELDS
 export type FactField<K extends FactKind> = (typeof FACT_FIELDS)[K][number]
 
-export interface FactWeek {
+export interface RawWeek {
   _id: string
   licenseNo: string
   weekStart: string

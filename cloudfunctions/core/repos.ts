@@ -1,4 +1,4 @@
-import type { Binding, CalendarEntry, Counter, FactWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
+import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -12,11 +12,11 @@ export const repos = (store: DocumentStore) => {
     counters: of<Counter>('counters'),
     calendar: of<CalendarEntry>('calendar'),
     orders: of<OrderRecord>('orders'),
-    salesWeeks: of<FactWeek>('salesWeeks'),
+    salesWeeks: of<RawWeek>('salesWeeks'),
     salesMonths: of<SalesMonth>('salesMonths'),
-    purchaseWeeks: of<FactWeek>('purchaseWeeks'),
+    purchaseWeeks: of<RawWeek>('purchaseWeeks'),
     purchaseMonths: of<PurchaseMonth>('purchaseMonths'),
-    inventoryWeeks: of<FactWeek>('inventoryWeeks'),
+    inventoryWeeks: of<RawWeek>('inventoryWeeks'),
     inventoryMonths: of<InventoryMonth>('inventoryMonths'),
     peerStats: of<PeerStats>('peerStats'),
     imports: of<ImportRecord>('imports'),

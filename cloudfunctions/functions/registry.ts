@@ -1,12 +1,12 @@
 import type { FunctionDef } from './define'
 import ping from './ping'
 import home from './home'
-import bindShop from './bindShop'
+import bindRetailer from './bindRetailer'
 import markOrdered from './markOrdered'
 import reminderSettings from './reminderSettings'
 import updateReminderSettings from './updateReminderSettings'
 import addConsents from './addConsents'
-import messages from './messages'
+import inbox from './inbox'
 import remindTick from './remindTick'
 import createInvite from './createInvite'
 import previewInvite from './previewInvite'
@@ -24,12 +24,12 @@ import importData from './importData'
 export const functions: FunctionDef[] = [
   ping,
   home,
-  bindShop,
+  bindRetailer,
   markOrdered,
   reminderSettings,
   updateReminderSettings,
   addConsents,
-  messages,
+  inbox,
   remindTick,
   createInvite,
   previewInvite,

@@ -1,7 +1,7 @@
 import { addDays, addMonths, dayNumber, dayOfMonth, daysBetween, monthOf, monthStart, weekStart } from '../core/time'
 import type { DocumentStore } from '../core/ports'
 import { repos } from '../core/repos'
-import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek, type InventoryMonth, type PeerStats, type PurchaseMonth, type Retailer, type SalesMonth, type Sku } from '../core/model'
+import { FACT_FIELDS, type FactKind, type FactMonth, type RawWeek, type InventoryMonth, type PeerStats, type PurchaseMonth, type Retailer, type SalesMonth, type Sku } from '../core/model'
 import { SkuNumbers, WeekRows, applyMonthChange, emptyMonthChange, mergeWeek, monthId, weekId, type MonthChange, type MonthChanges } from '../core/imports/weeks'
 import { costFen } from '../core/imports/facts'
 import { monthMetrics, type MonthMetrics } from '../core/insights/metrics'
@@ -228,7 +228,7 @@ const monthsFromSums = (kind: FactKind, licenseNo: string, sim: SimDays, sums: F
 }
 
 /** Week documents and month aggregates from raw rows, through the importer's own merge. */
-const docsFromRows = (kind: FactKind, licenseNo: string, dates: readonly string[], rows: readonly DayRow[][]): { weeks: FactWeek[]; months: FactMonth[] } => {
+const docsFromRows = (kind: FactKind, licenseNo: string, dates: readonly string[], rows: readonly DayRow[][]): { weeks: RawWeek[]; months: FactMonth[] } => {
   const numbers = new SkuNumbers()
   const byWeek = new Map<string, WeekRows>()
   dates.forEach((date, day) => {
@@ -238,7 +238,7 @@ const docsFromRows = (kind: FactKind, licenseNo: string, dates: readonly string[
     for (const [skuCode, values] of rows[day]) week.add(daysBetween(monday, date), numbers.of(skuCode), values)
   })
   const changes: MonthChanges = new Map()
-  const weeks: FactWeek[] = []
+  const weeks: RawWeek[] = []
   for (const [monday, weekRows] of byWeek) {
     const week = mergeWeek(kind, { _id: weekId(licenseNo, monday), licenseNo, weekStart: monday }, null, weekRows, numbers, changes)
     if (week) weeks.push(week)
@@ -272,7 +272,7 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   const { dates } = sim
   const hints = shopHints(retailers, options)
   const months: Record<FactKind, FactMonth[]> = { sales: [], purchases: [], inventory: [] }
-  const weeks: Record<FactKind, FactWeek[]> = { sales: [], purchases: [], inventory: [] }
+  const weeks: Record<FactKind, RawWeek[]> = { sales: [], purchases: [], inventory: [] }
 
   retailers.forEach((retailer, index) => {
     const raw = options.rawFor.has(retailer.licenseNo)

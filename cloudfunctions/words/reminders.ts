@@ -1,4 +1,4 @@
-import type { MessageView, ReminderOffset, ReminderOutcome } from '../contracts'
+import type { InboxEntry, ReminderOffset, ReminderOutcome } from '../contracts'
 
 const REMINDER_WORDS: Readonly<Record<ReminderOffset, string>> = {
   atOpen: '订货开始提醒',
@@ -14,5 +14,5 @@ export const OUTCOME_WORDS: Readonly<Record<ReminderOutcome, string>> = {
 }
 
 /** The title of a reminder in 消息: what kind it was, or 家人未订货提醒 for a helper. */
-export const reminderTitle = (message: Pick<MessageView, 'role' | 'offset'>): string =>
+export const reminderTitle = (message: Pick<InboxEntry, 'role' | 'offset'>): string =>
   message.role === 'helper' ? '家人未订货提醒' : REMINDER_WORDS[message.offset]

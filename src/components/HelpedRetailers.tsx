@@ -4,7 +4,7 @@ import type { MyRetailerView, MyRetailersData } from '@contracts'
 import { currentCycle } from '@core/schedule'
 import { orderCountdown } from '@/lib/orderCountdown'
 import { useNow } from '@/lib/useNow'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { openPage } from '@/lib/routes'
 import { markOrdered } from '@/services/orders'
 import { useConsentRequest } from '@/lib/useConsentRequest'
@@ -72,7 +72,7 @@ function HelpedRetailerCard({ retailer, onMarked }: { retailer: MyRetailerView; 
       const marked = await markOrdered(retailer.licenseNo)
       onMarked({ ...retailer, cycleId: marked.cycleId, order: marked })
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     } finally {
       setBusy(false)
     }

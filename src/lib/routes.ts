@@ -22,7 +22,7 @@ export const goTo = (page: keyof typeof PAGES): void => {
 export const SUBPAGES = {
   reminders: '/packages/me/reminders/index',
   helpers: '/packages/me/helpers/index',
-  messages: '/packages/me/messages/index',
+  inbox: '/packages/me/inbox/index',
   family: '/pages/family/index',
   invite: '/pages/invite/index',
   charts: '/packages/insights/charts/index',

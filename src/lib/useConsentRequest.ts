@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { ConsentsData } from '@contracts'
 import { askForReminders, type SubscribeTemplate } from '@/services/reminders'
-import { messageOf } from './messages'
+import { errorTextOf } from './errorText'
 
 export interface ConsentRequest {
   /** What to say when the user declines in WeChat's sheet (or WeChat refuses to ask). */
@@ -34,7 +34,7 @@ export const useConsentRequest = ({ declined, accepted, template }: ConsentReque
       if (!consents) return setNote(latest.current.declined)
       setNote((await latest.current.accepted(consents)) ?? '')
     } catch (error) {
-      setNote(messageOf(error))
+      setNote(errorTextOf(error))
     }
   }, [])
 

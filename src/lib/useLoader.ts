@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ClientError, type ClientErrorCode } from '@/services/client'
-import { messageOf } from './messages'
+import { errorTextOf } from './errorText'
 
 /** A failed load: the Chinese sentence to show, and the functions' code (null: not theirs) for pages that treat some codes apart. */
 export interface LoadError {
@@ -22,7 +22,7 @@ export interface LoaderOptions {
 
 const LOADING = { state: 'loading' } as const
 
-const loadErrorOf = (error: unknown): LoadError => ({ code: error instanceof ClientError ? error.code : null, message: messageOf(error) })
+const loadErrorOf = (error: unknown): LoadError => ({ code: error instanceof ClientError ? error.code : null, message: errorTextOf(error) })
 
 /**
  * Loads a page's data on open and again whenever `fetch` changes (a new question: another

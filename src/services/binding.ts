@@ -6,4 +6,4 @@ import { call } from './client'
  * on the local host it is the phone number itself.
  */
 export const bindRetailer = (licenseNo: string, phoneCode: string): Promise<BindResult> =>
-  call('bindShop', { licenseNo, phoneCode })
+  call('bindRetailer', { licenseNo, phoneCode })

@@ -109,7 +109,7 @@ describe('the weapp client', () => {
 
   it('turns a failed reply into a ClientError with its code and message', async () => {
     callFunction.mockResolvedValue({ errMsg: 'cloud.callFunction:ok', result: { ok: false, error: { code: 'RATE_LIMITED', message: '尝试次数过多，请一小时后再试' } } })
-    await expect(call('bindShop', { licenseNo: '350625100001', phoneCode: 'x' })).rejects.toEqual(new ClientError('RATE_LIMITED', '尝试次数过多，请一小时后再试'))
+    await expect(call('bindRetailer', { licenseNo: '350625100001', phoneCode: 'x' })).rejects.toEqual(new ClientError('RATE_LIMITED', '尝试次数过多，请一小时后再试'))
   })
 
   it('a rejected call is NETWORK; a result that is not a reply is INTERNAL', async () => {

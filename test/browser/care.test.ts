@@ -132,7 +132,7 @@ describe('长辈模式 on the home page', () => {
     await page.locator('.page.me.care').waitFor()
     expect(await page.locator('.care-suggestion').count()).toBe(0)
 
-    // Kept on this phone: the home page opens in care mode, its text at 1.5rem = 30px of the 20px root.
+    // VersionedCache on this phone: the home page opens in care mode, its text at 1.5rem = 30px of the 20px root.
     await page.goto(`${host.base}/#/pages/index/index`)
     await page.locator('.page.home.care .countdown-time').waitFor()
     const sizes = await page.evaluate(() => ({

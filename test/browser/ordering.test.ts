@@ -89,9 +89,9 @@ describe('ordering: reminders at the right instants, and none after 我已订货
 
   it('lists both reminders in 我的 → 消息 with their times and 已发送', async () => {
     await tab(page, '我的')
-    await page.locator('.open-messages').click()
-    await page.locator('.page.messages .message').first().waitFor()
-    const cards = await page.locator('.page.messages .message').allInnerTexts()
+    await page.locator('.open-inbox').click()
+    await page.locator('.page.inbox .inbox-entry').first().waitFor()
+    const cards = await page.locator('.page.inbox .inbox-entry').allInnerTexts()
     expect(cards.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
       '截止日中午提醒 11月30日（周一）12:00 ✓ 已发送',
       '订货开始提醒 11月28日（周六）12:00 ✓ 已发送',

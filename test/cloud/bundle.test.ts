@@ -75,7 +75,7 @@ describe('npm run build:functions', () => {
     for (const def of functions.filter((f) => f.kind === 'callable')) {
       expect(json(join(real(), def.name, 'config.json'))).toEqual({ permissions: { openapi: def.openapi ?? [] } })
     }
-    expect(json(join(real(), 'bindShop', 'config.json'))).toEqual({ permissions: { openapi: ['phonenumber.getPhoneNumber'] } })
+    expect(json(join(real(), 'bindRetailer', 'config.json'))).toEqual({ permissions: { openapi: ['phonenumber.getPhoneNumber'] } })
   })
 
   it('gives a timer function its trigger in config.json and in cloudbaserc.json (7-field cron, UTC+8)', () => {

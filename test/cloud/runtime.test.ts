@@ -7,7 +7,7 @@ import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import { localPhones } from '../../cloudfunctions/adapters/local/phones'
 import { nodeTokens } from '../../cloudfunctions/adapters/node/tokens'
 import { timer } from '../../cloudfunctions/functions/define'
-import bindShop from '../../cloudfunctions/functions/bindShop'
+import bindRetailer from '../../cloudfunctions/functions/bindRetailer'
 import home from '../../cloudfunctions/functions/home'
 import { repos } from '../../cloudfunctions/core/repos'
 import type { Retailer } from '../../cloudfunctions/core/model'
@@ -77,14 +77,14 @@ describe('the CloudBase entry (cloudMain) with an injected platform', () => {
   })
 
   it('refuses unknown fields with INVALID_ARGUMENT and changes nothing', async () => {
-    const reply = await cloudMain(bindShop, platform('o-new'))({ licenseNo: '350625100006', phoneCode: '13800000006', shop: 'x' }, {})
+    const reply = await cloudMain(bindRetailer, platform('o-new'))({ licenseNo: '350625100006', phoneCode: '13800000006', shop: 'x' }, {})
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await repos(deps.store).bindings.get('350625100006')).toBeNull()
   })
 
   it('binds the shop to the platform caller, not to the openId in userInfo', async () => {
     const event = { licenseNo: '350625100006', phoneCode: '13800000006', userInfo: { appId: 'wx0000000000000000', openId: 'o-forged' } }
-    expect(await cloudMain(bindShop, platform('o-new'))(event, {})).toEqual({ ok: true, data: { licenseNo: '350625100006', shopName: '岩溪小卖部' } })
+    expect(await cloudMain(bindRetailer, platform('o-new'))(event, {})).toEqual({ ok: true, data: { licenseNo: '350625100006', shopName: '岩溪小卖部' } })
     expect(await repos(deps.store).bindings.get('350625100006')).toMatchObject({ openId: 'o-new' })
     expect(await repos(deps.store).bindings.find({ openId: 'o-forged' })).toEqual([])
   })

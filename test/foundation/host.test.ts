@@ -13,7 +13,7 @@ describe('the local host protocol', () => {
   it('lists every function with its timer (null for callables)', async () => {
     const list = (await (await fetch(`${host.base}/fn`)).json()) as { name: string; timer: string | null }[]
     const byName = Object.fromEntries(list.map((f) => [f.name, f.timer]))
-    expect(byName).toMatchObject({ ping: null, home: null, bindShop: null })
+    expect(byName).toMatchObject({ ping: null, home: null, bindRetailer: null })
     for (const { timer } of list) if (timer !== null) expect(timer.split(' ')).toHaveLength(7)
   })
 

@@ -4,7 +4,7 @@ import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
 import { functions } from '../../cloudfunctions/functions/registry'
 import { invokeCallable, type CallableDef } from '../../cloudfunctions/functions/define'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
-import bindShop from '../../cloudfunctions/functions/bindShop'
+import bindRetailer from '../../cloudfunctions/functions/bindRetailer'
 import home from '../../cloudfunctions/functions/home'
 
 /** Everything in the store, to prove a rejected call changed nothing. */
@@ -49,9 +49,9 @@ describe('every function validates its event strictly and changes nothing when i
     ['an empty code', { licenseNo: '350625100006', phoneCode: '' }],
     ['an extra field', { licenseNo: '350625100006', phoneCode: '13800000006', openId: 'someone-else' }],
     ['null', null],
-  ])('bindShop rejects %s and binds nothing', async (_what, event) => {
+  ])('bindRetailer rejects %s and binds nothing', async (_what, event) => {
     const before = await snapshot(local)
-    const reply = await invokeCallable(bindShop, event, { caller: 'wx-fuzz', deps: local.deps() })
+    const reply = await invokeCallable(bindRetailer, event, { caller: 'wx-fuzz', deps: local.deps() })
     if (event === null) {
       expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     } else {

@@ -1,7 +1,7 @@
 import { lastCountDate, lastCountIn, lastCountWeekId, retailerMonthFrom } from '../../cloudfunctions/core/guidance/fromStore'
 import { indicatorValues } from '../../cloudfunctions/core/guidance/indicators'
 import { loadGuidanceConfig } from '../../cloudfunctions/core/guidance/config'
-import type { FactWeek, InventoryMonth, PurchaseMonth, SalesMonth } from '../../cloudfunctions/core/model'
+import type { RawWeek, InventoryMonth, PurchaseMonth, SalesMonth } from '../../cloudfunctions/core/model'
 import defaults from '../../cloudfunctions/defaults/guidance.v1.json'
 import { configProblemText, indicatorValueText, percent, plain, reasonText } from '../../cloudfunctions/words/guidance'
 import { CATALOGUE } from './county'
@@ -31,8 +31,8 @@ describe('the inputs from the stored documents', () => {
     skus: [],
   }
   // The week of Monday 26 October runs into November: a count on 1 November is not October's.
-  const week: FactWeek = { _id: `${LICENSE}|2026-10-26`, licenseNo: LICENSE, weekStart: '2026-10-26', days: { '2026-10-26': 'K3,5\nN1,0\nA,2', '2026-11-01': 'K4,9' } }
-  const earlier: FactWeek = { _id: `${LICENSE}|2026-10-12`, licenseNo: LICENSE, weekStart: '2026-10-12', days: { '2026-10-12': 'K4,40' } }
+  const week: RawWeek = { _id: `${LICENSE}|2026-10-26`, licenseNo: LICENSE, weekStart: '2026-10-26', days: { '2026-10-26': 'K3,5\nN1,0\nA,2', '2026-11-01': 'K4,9' } }
+  const earlier: RawWeek = { _id: `${LICENSE}|2026-10-12`, licenseNo: LICENSE, weekStart: '2026-10-12', days: { '2026-10-12': 'K4,40' } }
 
   it('finds the last count of the month and the one week that holds it', () => {
     expect(lastCountDate(inventory)).toBe('2026-10-26')

@@ -11,7 +11,7 @@ import markOrdered from '../../cloudfunctions/functions/markOrdered'
 import updateReminderSettings from '../../cloudfunctions/functions/updateReminderSettings'
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import { helperAccess } from '../../cloudfunctions/core/helpers/access'
-import { CODE_TRIES_PER_HOUR } from '../../cloudfunctions/core/helpers/invites'
+import { INVITE_CODE_LIMIT } from '../../cloudfunctions/core/helpers/invites'
 import type { HelperScope } from '../../cloudfunctions/contracts/vocabulary'
 
 const A = shop(1, SAT_TO_MON, { shopName: '福满便利店' })
@@ -63,7 +63,7 @@ describe('helper security', () => {
     expect(codeOf(await world.call(acceptInvite, 'wx-z', { code: right, retailer: A.licenseNo }, later(10 * 60_000)))).toBe('TOKEN_EXPIRED')
     const fresh = await code()
     const wrong = fresh === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'
-    for (let i = 1; i < CODE_TRIES_PER_HOUR; i++) {
+    for (let i = 1; i < INVITE_CODE_LIMIT.perHour; i++) {
       expect(codeOf(await world.call(previewInvite, 'wx-guess', { code: wrong }, AT))).toBe('TOKEN_INVALID')
     }
     expect(codeOf(await world.call(acceptInvite, 'wx-guess', { code: right, retailer: A.licenseNo }, later(10 * 60_000)))).toBe('TOKEN_EXPIRED') // the fifth wrong try

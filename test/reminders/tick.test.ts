@@ -5,7 +5,7 @@ import remindTick from '../../cloudfunctions/functions/remindTick'
 import updateReminderSettings from '../../cloudfunctions/functions/updateReminderSettings'
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import markOrdered from '../../cloudfunctions/functions/markOrdered'
-import messages from '../../cloudfunctions/functions/messages'
+import inbox from '../../cloudfunctions/functions/inbox'
 import home from '../../cloudfunctions/functions/home'
 import type { Helper } from '../../cloudfunctions/core/model'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../../cloudfunctions/core/ports'
@@ -94,13 +94,13 @@ describe('the reminder timer', () => {
       ['wx-owner', '2026-11-23T14:03'],
       ['wx-son', '2026-11-23T14:03'],
     ])
-    const list = await world.ok(messages, 'wx-owner', {}, '2026-11-23T14:10:00+08:00')
-    expect(list.messages.map((m) => [reminderTitle(m), m.dueAt, m.at, OUTCOME_WORDS[m.outcome]])).toEqual([
+    const list = await world.ok(inbox, 'wx-owner', {}, '2026-11-23T14:10:00+08:00')
+    expect(list.entries.map((m) => [reminderTitle(m), m.dueAt, m.at, OUTCOME_WORDS[m.outcome]])).toEqual([
       ['截止前 2 小时提醒', '2026-11-23T14:00:00+08:00', '2026-11-23T14:03:00+08:00', '已发送'],
       ['截止日中午提醒', '2026-11-23T12:00:00+08:00', '2026-11-23T14:03:00+08:00', '未发送：已错过提醒时间'],
       ['订货开始提醒', '2026-11-21T12:00:00+08:00', '2026-11-21T12:00:00+08:00', '已发送'],
     ])
-    expect((await world.ok(messages, 'wx-son', {}, '2026-11-23T14:10:00+08:00')).messages).toEqual([
+    expect((await world.ok(inbox, 'wx-son', {}, '2026-11-23T14:10:00+08:00')).entries).toEqual([
       expect.objectContaining({ role: 'helper', offset: 'twoHoursBefore', retailer: { licenseNo: SHOP.licenseNo, shopName: '福满便利店' }, outcome: 'sent' }),
     ])
   })
@@ -139,7 +139,7 @@ describe('the reminder timer', () => {
     const reply = await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:00:00+08:00')), notifier: wechatSaysNoConsent } })
     expect(reply).toMatchObject({ ok: true, data: { noConsent: 1, sent: 0 } })
     expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true })
-    expect((await world.ok(messages, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).messages[0]).toMatchObject({ outcome: 'noConsent' })
+    expect((await world.ok(inbox, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).entries[0]).toMatchObject({ outcome: 'noConsent' })
   })
 
   it('retries a send WeChat refused for another reason at the next ticks, three attempts at most, spending one consent', async () => {

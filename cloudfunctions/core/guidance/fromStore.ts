@@ -1,5 +1,5 @@
 import { dateIn, weekStart } from '../time'
-import type { FactWeek, InventoryMonth, PurchaseMonth, Retailer, SalesMonth } from '../model'
+import type { RawWeek, InventoryMonth, PurchaseMonth, Retailer, SalesMonth } from '../model'
 import { dayLines, readValues, weekId } from '../imports/weeks'
 import type { MarketingFigures, RetailerMonth, SkuPacks } from './inputs'
 
@@ -29,7 +29,7 @@ export const lastCountWeekId = (inventory: InventoryMonth | null | undefined): s
  * The last stock count dated in `month` among the given inventory weeks: its date and packs per
  * SKU; null when none of them holds a count in the month.
  */
-export const lastCountIn = (weeks: Iterable<FactWeek>, month: string): { date: string; stock: SkuPacks[] } | null => {
+export const lastCountIn = (weeks: Iterable<RawWeek>, month: string): { date: string; stock: SkuPacks[] } | null => {
   let date: string | null = null
   let text = ''
   for (const week of weeks) {
@@ -59,7 +59,7 @@ export interface StoredRetailerMonth {
   salesBefore: SalesMonth | null | undefined
   purchases: PurchaseMonth | null | undefined
   /** The inventory week(s) that may hold the last count in M (see lastCountWeekId); others are harmless. */
-  inventoryWeeks: Iterable<FactWeek>
+  inventoryWeeks: Iterable<RawWeek>
 }
 
 const marketingOf = (m: MarketingFigures): MarketingFigures => ({

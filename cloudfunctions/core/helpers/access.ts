@@ -1,6 +1,7 @@
 import { fail } from '../errors'
 import type { Helper, Retailer } from '../model'
 import type { Repos } from '../repos'
+import { boundRetailer } from '../identity'
 import type { HelperScope } from '../../contracts/vocabulary'
 
 export const MAX_HELPERS_PER_RETAILER = 5
@@ -32,11 +33,7 @@ export const actingFor = async (
   scope: HelperScope,
 ): Promise<{ retailer: Retailer; helper: Helper | null }> => {
   const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
-  if (licenseNo === undefined || own?._id === licenseNo) {
-    if (!own) return fail('NOT_BOUND', 'notBound')
-    const retailer = await db.retailers.get(own._id)
-    return retailer ? { retailer, helper: null } : fail('NOT_FOUND', 'retailerMissing')
-  }
+  if (licenseNo === undefined || own?._id === licenseNo) return { retailer: await boundRetailer(db, own), helper: null }
   const helper = await helperAccess(db, caller, licenseNo, scope)
   const retailer = await db.retailers.get(licenseNo)
   return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')

@@ -1,9 +1,10 @@
-import { chinaIso } from '../time'
+import { HOUR_MS, MINUTE_MS, chinaIso } from '../time'
+import { countFailedTry, refuseOverLimit, type HourlyLimit } from '../rateLimit'
 import { fail } from '../errors'
 import type { Deps } from '../ports'
 import { type Helper, type Invite } from '../model'
 import { repos, type Repos } from '../repos'
-import { ownShop } from '../identity'
+import { ownRetailer } from '../identity'
 import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, helperDocId } from './access'
 import { logHelperAction } from './log'
 import type { AcceptInviteResult, CreateInviteResult, InvitePreview } from '../../contracts/results'
@@ -15,11 +16,10 @@ import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contract
  * Either is single use and stored only as its SHA-256, so the store never holds a usable secret.
  */
 
-const HOUR = 3600_000
-export const LINK_TTL_MS = 24 * HOUR
-export const CODE_TTL_MS = 10 * 60_000
+export const LINK_TTL_MS = 24 * HOUR_MS
+export const CODE_TTL_MS = 10 * MINUTE_MS
 /** Wrong codes a caller may try per hour: 5 tries against ~10⁹ codes that live 10 minutes. */
-export const CODE_TRIES_PER_HOUR = 5
+export const INVITE_CODE_LIMIT: HourlyLimit = { name: 'inviteCode', perHour: 5, reason: 'inviteCodeTries' }
 
 export type InviteRef = { token: string } | { code: string }
 
@@ -32,7 +32,7 @@ export const createInvite = async (
   request: { via: 'link' | 'code'; kind: HelperKind; scopes: HelperScope[] },
 ): Promise<CreateInviteResult> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   if ((await db.helpers.count({ licenseNo: retailer.licenseNo })) >= MAX_HELPERS_PER_RETAILER) {
     fail('LIMIT_REACHED', 'ownHelpersFull', { max: MAX_HELPERS_PER_RETAILER })
   }
@@ -67,8 +67,6 @@ const INVITE_PROBLEMS = {
   TOKEN_EXPIRED: 'inviteExpired',
 } as const
 
-const codeTriesId = (caller: string, now: number): string => `inviteCode:${caller}:${Math.floor(now / HOUR) * HOUR}`
-
 /**
  * The invite a ref names, checked in this order: it exists (TOKEN_INVALID), it is this shop's
  * when the caller says which shop they expect (TOKEN_WRONG_RETAILER), unused (TOKEN_USED),
@@ -76,11 +74,7 @@ const codeTriesId = (caller: string, now: number): string => `inviteCode:${calle
  */
 const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef, expected?: string): Promise<Invite> => {
   const now = deps.clock.now().getTime()
-  const triesId = codeTriesId(caller, now)
-  if ('code' in ref) {
-    const tries = await db.counters.get(triesId)
-    if (tries && tries.count >= CODE_TRIES_PER_HOUR) fail('RATE_LIMITED', 'inviteCodeTries')
-  }
+  if ('code' in ref) await refuseOverLimit(db, INVITE_CODE_LIMIT, caller, now)
   const invite = await db.invites.get(inviteId(deps, ref))
   const problem: keyof typeof INVITE_PROBLEMS | null = !invite
     ? 'TOKEN_INVALID'
@@ -92,7 +86,7 @@ const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef,
           ? 'TOKEN_EXPIRED'
           : null
   if (problem) {
-    if ('code' in ref) await db.counters.increment(triesId, 'count', 1, { count: 0, bucketEndsAt: Math.floor(now / HOUR) * HOUR + HOUR })
+    if ('code' in ref) await countFailedTry(db, INVITE_CODE_LIMIT, caller, now)
     return fail(problem, INVITE_PROBLEMS[problem])
   }
   return invite as Invite
@@ -145,7 +139,7 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
   if (consumed === 0) fail('TOKEN_USED', 'inviteUsed')
   const release = () => db.invites.update({ _id: invite._id, usedBy: caller }, { usedBy: null, usedAt: null })
 
-  const ownShopName = own ? (await db.retailers.get(own._id))?.shopName : undefined
+  const ownRetailerName = own ? (await db.retailers.get(own._id))?.shopName : undefined
   const helper: Helper = {
     _id: id,
     helperId: deps.tokens.randomToken().slice(0, 16),
@@ -153,7 +147,7 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
     openId: caller,
     kind: invite.kind,
     scopes: invite.scopes,
-    name: name?.trim() || ownShopName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
+    name: name?.trim() || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now,
   }

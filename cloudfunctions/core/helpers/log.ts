@@ -2,7 +2,7 @@ import { chinaIso } from '../time'
 import type { Deps } from '../ports'
 import type { Helper } from '../model'
 import { repos } from '../repos'
-import { ownShop } from '../identity'
+import { ownRetailer } from '../identity'
 import type { HelperLogData } from '../../contracts/results'
 import type { HelperAction } from '../../contracts/vocabulary'
 
@@ -26,7 +26,7 @@ export const HELPER_LOG_LIMIT = 200
 /** The owner reads what their helpers did, newest first. */
 export const helperLog = async (deps: Deps, caller: string): Promise<HelperLogData> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const entries = await db.helperLog.find({ licenseNo: retailer.licenseNo }, { sort: { atMs: -1, _id: -1 }, limit: HELPER_LOG_LIMIT })
   return {
     entries: entries.map((e) => ({ at: chinaIso(e.atMs), helperId: e.helperId, helperName: e.helperName, action: e.action })),

@@ -3,7 +3,7 @@ import { fail } from '../errors'
 import type { Deps } from '../ports'
 import { type Helper } from '../model'
 import { repos, type Repos } from '../repos'
-import { ownShop } from '../identity'
+import { ownRetailer } from '../identity'
 import { MAX_HELPERS_PER_RETAILER } from './access'
 import type { HelperView, HelpersData } from '../../contracts/results'
 import { HELPER_SCOPES, type HelperScope } from '../../contracts/vocabulary'
@@ -26,14 +26,14 @@ const ownHelper = async (db: Repos, licenseNo: string, helperId: string): Promis
 
 export const listHelpers = async (deps: Deps, caller: string): Promise<HelpersData> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const helpers = await db.helpers.find({ licenseNo: retailer.licenseNo }, { sort: { addedAtMs: 1, _id: 1 } })
   return { helpers: helpers.map(viewOf), max: MAX_HELPERS_PER_RETAILER }
 }
 
 export const updateHelper = async (deps: Deps, caller: string, helperId: string, scopes: HelperScope[]): Promise<HelperView> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const helper = await ownHelper(db, retailer.licenseNo, helperId)
   const next = HELPER_SCOPES.filter((s) => scopes.includes(s))
   await db.helpers.update({ _id: helper._id }, { scopes: next })
@@ -42,7 +42,7 @@ export const updateHelper = async (deps: Deps, caller: string, helperId: string,
 
 export const removeHelper = async (deps: Deps, caller: string, helperId: string): Promise<{ removed: true }> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const helper = await ownHelper(db, retailer.licenseNo, helperId)
   await db.helpers.remove({ _id: helper._id })
   return { removed: true }

@@ -1,6 +1,6 @@
 import type { CollectionName } from '../collections'
 import type { Doc, DocumentStore } from '../ports'
-import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek } from '../model'
+import { FACT_FIELDS, type FactKind, type FactMonth, type RawWeek } from '../model'
 import type { FactRow } from './facts'
 import { SkuNumbers, WeekRows, applyMonthChange, mergeWeek, type MonthChanges } from './weeks'
 import type { Journal } from './journal'
@@ -105,8 +105,8 @@ export class FactWriter {
       this.waiting.delete(weekStart)
     }
     if (batch.length === 0) return
-    const existing = await loadByIds<FactWeek>(this.store, weeks, batch.map((w) => w.id))
-    const docs: FactWeek[] = []
+    const existing = await loadByIds<RawWeek>(this.store, weeks, batch.map((w) => w.id))
+    const docs: RawWeek[] = []
     let rows = 0
     for (const { id, licenseNo, weekStart, rows: incoming } of batch) {
       rows += incoming.size

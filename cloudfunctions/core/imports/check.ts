@@ -1,6 +1,6 @@
 import type { RowProblem } from '../../contracts/insights'
 import { RowChecker } from './fields'
-import type { Known, KindSpec } from './kinds'
+import type { RowReferences, KindSpec } from './kinds'
 import { FileFormatError, type ImportSource, type RejectedRows, type SourceRecord } from './ports'
 
 /** At most this many problems are listed; the rest are counted. */
@@ -27,7 +27,7 @@ export interface CheckResult {
 
 export interface CheckOptions<R> {
   spec: KindSpec<R>
-  known: Known
+  known: RowReferences
   source: ImportSource
   /** Takes each good row as soon as it is checked. */
   accept(row: R): void

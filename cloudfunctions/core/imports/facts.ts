@@ -1,7 +1,7 @@
 import { daysBetween, weekStart } from '../time'
 import type { FactKind } from '../model'
 import type { RowChecker } from './fields'
-import { knownLicense, SKU_CODE, type Known, type KindSpec } from './kinds'
+import { knownLicense, SKU_CODE, type RowReferences, type KindSpec } from './kinds'
 
 /** No shop data before this date is accepted: older dates are typing mistakes. */
 export const EARLIEST_FACT_DATE = '2000-01-01'
@@ -29,7 +29,7 @@ const weekOf = (date: string): { weekStart: string; day: number } => {
   return week
 }
 
-const knownSku = (c: RowChecker, known: Known): { skuCode: string; wholesaleFenPerCarton: number } => {
+const knownSku = (c: RowChecker, known: RowReferences): { skuCode: string; wholesaleFenPerCarton: number } => {
   const skuCode = c.raw('sku_code')
   const sku = known.skus.get(skuCode)
   if (sku) return sku

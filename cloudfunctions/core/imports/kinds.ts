@@ -2,7 +2,7 @@ import type { ImportKind, OrderWindow } from '../../contracts/vocabulary'
 import type { RowChecker } from './fields'
 
 /** What rows may refer to: loaded from the store before a file is checked. */
-export interface Known {
+export interface RowReferences {
   /**
    * By license number and SKU code. Each value repeats its key so a row can carry the store's own
    * string rather than a slice of the file's text, which would keep a whole piece of the file alive.
@@ -19,7 +19,7 @@ export interface KindSpec<R> {
   kind: ImportKind
   columns: readonly string[]
   /** Returns the row; when the checker holds problems afterwards the row is refused. */
-  check(c: RowChecker, known: Known): R
+  check(c: RowChecker, known: RowReferences): R
 }
 
 /**
@@ -32,7 +32,7 @@ export interface StagedSpec<R> extends KindSpec<R> {
 }
 
 /** Checks the license column: 12 digits and a retailer the store knows. */
-export const knownLicense = (c: RowChecker, known: Known, column = 'license_no'): string => {
+export const knownLicense = (c: RowChecker, known: RowReferences, column = 'license_no'): string => {
   const licenseNo = c.raw(column)
   const retailer = known.retailers.get(licenseNo)
   if (retailer) return retailer.licenseNo

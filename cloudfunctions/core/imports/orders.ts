@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../ports'
 import type { OrderRecord } from '../model'
 import { repos } from '../repos'
-import type { Known } from './kinds'
+import type { RowReferences } from './kinds'
 import { cycleOfOrderDate } from '../schedule'
 import { pickOverrides } from '../calendar'
 import { loadByIds } from './applyFacts'
@@ -13,7 +13,7 @@ import type { Journal } from './journal'
  * already has one. A person's mark (我已订货, 家人已代订) is never overwritten, and undoing the
  * import removes only records it created that still say `import`.
  */
-export const recordImportedOrders = async (store: DocumentStore, journal: Journal, known: Known, orderDays: Iterable<string>): Promise<number> => {
+export const recordImportedOrders = async (store: DocumentStore, journal: Journal, known: RowReferences, orderDays: Iterable<string>): Promise<number> => {
   const db = repos(store)
   const calendar = await db.calendar.find({})
   const records = new Map<string, OrderRecord>()

@@ -3,7 +3,7 @@ import type { ImportKind } from '../../contracts/vocabulary'
 import type { DocumentStore } from '../ports'
 import { repos } from '../repos'
 import type { CalendarEntry, FactKind, Retailer, Sku } from '../model'
-import type { Known, KindSpec, StagedSpec } from './kinds'
+import type { RowReferences, KindSpec, StagedSpec } from './kinds'
 import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from './facts'
 import { calendarSpec, retailersSpec, skusSpec } from './entities'
 import type { ImportReport } from '../../contracts/insights'
@@ -40,7 +40,7 @@ export interface ImportOptions extends ImportIo {
   onProgress?: (progress: Progress) => void
 }
 
-const loadKnown = async (store: DocumentStore, today: string): Promise<Known> => {
+const loadKnown = async (store: DocumentStore, today: string): Promise<RowReferences> => {
   const db = repos(store)
   const [retailers, skus] = await Promise.all([db.retailers.find({}), db.skus.find({})])
   return {

@@ -1,5 +1,5 @@
 import { addDays, dayOfMonth, daysInMonth } from '../time'
-import { FACT_FIELDS, type FactKind, type FactMonth, type FactWeek, type SkuTotal } from '../model'
+import { FACT_FIELDS, type FactKind, type FactMonth, type RawWeek, type SkuTotal } from '../model'
 
 /**
  * How fact rows become documents: rows merge into their retailer-week (a row replaces the one
@@ -132,12 +132,12 @@ interface DayState {
  */
 export const mergeWeek = (
   kind: FactKind,
-  week: Pick<FactWeek, '_id' | 'licenseNo' | 'weekStart'>,
-  existing: FactWeek | null,
+  week: Pick<RawWeek, '_id' | 'licenseNo' | 'weekStart'>,
+  existing: RawWeek | null,
   rows: WeekRows,
   numbers: SkuNumbers,
   changes: MonthChanges,
-): FactWeek | null => {
+): RawWeek | null => {
   const width = FACT_FIELDS[kind].length
   // Every line's values, one after another: a row costs no array of its own.
   const values: number[] = []

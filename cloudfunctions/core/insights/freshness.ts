@@ -18,7 +18,7 @@ export const bumpDataVersion = async (store: DocumentStore): Promise<void> => {
  * Results kept per store for at most `ttlMs` and while the data version holds. The time limit
  * bounds what the version cannot see: the clock moving the next delivery or today's date.
  */
-export class Kept<T> {
+export class VersionedCache<T> {
   private readonly byStore = new WeakMap<DocumentStore, Map<string, { value: T; since: number; until: number }>>()
 
   constructor(

@@ -1,6 +1,6 @@
 import { weekStart } from '../time'
 import type { Collection, Doc } from '../ports'
-import type { FactMonth, FactWeek } from '../model'
+import type { FactMonth, RawWeek } from '../model'
 import { dayLines, monthId, readValues, weekId } from '../imports/weeks'
 
 /** Documents by id in one query (CloudBase answers at most 1000 a query; callers ask for a handful). */
@@ -22,7 +22,7 @@ export const weeksHolding = <T extends Doc>(collection: Collection<T>, licenseNo
   byIds(collection, dates.map((date) => weekId(licenseNo, weekStart(date))))
 
 /** The rows of weeks between two dates, as (date, skuCode, values). */
-export function* rowsBetween(weeks: Iterable<FactWeek>, from: string, to: string): Generator<{ date: string; skuCode: string; values: number[] }> {
+export function* rowsBetween(weeks: Iterable<RawWeek>, from: string, to: string): Generator<{ date: string; skuCode: string; values: number[] }> {
   for (const week of weeks) {
     for (const [date, text] of Object.entries(week.days)) {
       if (date < from || date > to) continue

@@ -1,7 +1,7 @@
 import { DAY_MS, addDays, addMonths, dateIn, datesFrom, daysBetween, monthOf, monthStart, monthsFrom, chinaDate, chinaDayStart } from '../time'
 import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
-import { Kept, dataVersion } from './freshness'
+import { VersionedCache, dataVersion } from './freshness'
 import { fail } from '../errors'
 import type { Retailer, SalesMonth, Sku } from '../model'
 import type { DailySales, SkuSales, SlowMover, StockWarning, SummaryData } from '../../contracts/insights'
@@ -59,7 +59,7 @@ const changes = (now: Figures, base: Figures) => ({
 
 /** The operating summary of one shop for the week or month holding `date`. */
 /** Computed summaries, reused for a minute while no import has changed the data under them. */
-const kept = new Kept<SummaryData>(60_000)
+const kept = new VersionedCache<SummaryData>(60_000)
 
 export const getSummary = async (deps: Deps, caller: string, event: SummaryEvent): Promise<SummaryData> => {
   const db = repos(deps.store)

@@ -1,4 +1,4 @@
-import { CHINA_OFFSET_MS, chinaDate, chinaDayStart } from '../time'
+import { HOUR_MS, DAY_MS, CHINA_OFFSET_MS, chinaDate, chinaDayStart } from '../time'
 import { cyclesFrom, type OrderCycle } from '../schedule'
 import { REMINDER_OFFSETS, type ReminderOffset, type CalendarOverride, type OrderWindow } from '../../contracts/vocabulary'
 
@@ -13,13 +13,9 @@ import { REMINDER_OFFSETS, type ReminderOffset, type CalendarOverride, type Orde
  * - Two reminders landing on one instant go out once, as the later offset (the more urgent text).
  */
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-
 export const QUIET_HOURS = { from: '21:00', to: '08:00' } as const
-const QUIET_FROM = 21 * HOUR
-const QUIET_TO = 8 * HOUR
+const QUIET_FROM = 21 * HOUR_MS
+const QUIET_TO = 8 * HOUR_MS
 
 export const DEFAULT_OFFSETS: Readonly<Record<ReminderOffset, boolean>> = { atOpen: true, closingDayNoon: true, twoHoursBefore: true }
 
@@ -34,16 +30,16 @@ export interface PlannedReminder {
 const scheduledAt = (offset: ReminderOffset, cycle: OrderCycle): number => {
   if (offset === 'atOpen') return cycle.opensAt
   // The last day one can order on: a window closing at 00:00 ends the day before.
-  if (offset === 'closingDayNoon') return chinaDayStart(chinaDate(cycle.closesAt - 1)) + 12 * HOUR
-  return cycle.closesAt - 2 * HOUR
+  if (offset === 'closingDayNoon') return chinaDayStart(chinaDate(cycle.closesAt - 1)) + 12 * HOUR_MS
+  return cycle.closesAt - 2 * HOUR_MS
 }
 
 /** Moves an instant in quiet hours to the next 08:00, unless that is not before `closesAt`. */
 export const outOfQuietHours = (at: number, closesAt: number): number => {
-  const msOfDay = (((at + CHINA_OFFSET_MS) % DAY) + DAY) % DAY
+  const msOfDay = (((at + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS
   if (msOfDay >= QUIET_TO && msOfDay < QUIET_FROM) return at
   const midnight = at - msOfDay
-  const morning = msOfDay >= QUIET_FROM ? midnight + DAY + QUIET_TO : midnight + QUIET_TO
+  const morning = msOfDay >= QUIET_FROM ? midnight + DAY_MS + QUIET_TO : midnight + QUIET_TO
   return morning < closesAt ? morning : at
 }
 

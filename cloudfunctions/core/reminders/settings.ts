@@ -3,7 +3,7 @@ import { fail } from '../errors'
 import type { Deps, DocumentStore } from '../ports'
 import type { Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
-import { ownShop } from '../identity'
+import { ownRetailer } from '../identity'
 import { overridesFor } from '../calendar'
 import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
 import { consentsHeld } from './consents'
@@ -86,14 +86,14 @@ const view = async (db: Repos, caller: string, retailer: Retailer, schedule: Rem
 
 export const reminderSettings = async (deps: Deps, caller: string): Promise<ReminderSettingsData> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const schedule = (await db.reminderSchedules.get(retailer.licenseNo)) ?? defaultSchedule(retailer.licenseNo)
   return view(db, caller, retailer, schedule, deps.clock.now().getTime())
 }
 
 export const updateReminderSettings = async (deps: Deps, caller: string, change: ReminderChange): Promise<ReminderSettingsData> => {
   const db = repos(deps.store)
-  const { retailer } = await ownShop(db, caller)
+  const { retailer } = await ownRetailer(db, caller)
   const now = deps.clock.now().getTime()
   return view(db, caller, retailer, await applyChange(db, retailer, change, now), now)
 }

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../time'
 import type { Deps, DocumentStore } from '../ports'
 import type { Helper, Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
@@ -20,10 +21,9 @@ export const PAGE_SIZE = 1000
 /** Shops reminded side by side within a page (sends wait on WeChat, not on us). */
 const PARALLEL = 8
 
-const MINUTE = 60_000
 /** A schedule never ticked looks back two ticks; one stalled for long looks back a week at most. */
-const FIRST_LOOKBACK = 10 * MINUTE
-const MAX_LOOKBACK = 7 * 1440 * MINUTE
+const FIRST_LOOKBACK = 10 * MINUTE_MS
+const MAX_LOOKBACK = 7 * 1440 * MINUTE_MS
 
 /**
  * Due schedules page by page in (nextFireAt, _id) order. Keyset paging (not skip): a schedule

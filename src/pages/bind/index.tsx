@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View, type ButtonProps, type BaseEventOrig } from '@tarojs/components'
 import { bindRetailer } from '@/services/binding'
 import { goTo, openPage } from '@/lib/routes'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 
 /**
  * 绑定店铺: the license number plus the phone number on the company's record. In WeChat the phone
@@ -24,7 +24,7 @@ export default function Bind() {
       await bindRetailer(licenseNo, phoneCode)
       goTo('home')
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     } finally {
       setBusy(false)
     }

@@ -5,7 +5,7 @@ import { currentCycle } from '@core/schedule'
 import { chinaLabel } from '@words/time'
 import { ORDER_STATUS_WORDS } from '@words/orders'
 import { useNow } from '@/lib/useNow'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { callManager, markOrdered, openOrderPlatform } from '@/services/orders'
 import { updateReminderSettings } from '@/services/reminders'
 import { useConsentRequest } from '@/lib/useConsentRequest'
@@ -48,7 +48,7 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
       patch({ order: marked })
       setAskNextWeek(true)
     } catch (error) {
-      setNote(messageOf(error))
+      setNote(errorTextOf(error))
     } finally {
       setBusy(false)
     }

@@ -5,7 +5,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageRoot } from '@/components/PageRoot'
 import { goTo } from '@/lib/routes'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { acceptInvite, previewInvite, type InviteRef } from '@/services/helpers'
 import { useConsentRequest } from '@/lib/useConsentRequest'
 import './index.scss'
@@ -33,7 +33,7 @@ export default function Invite() {
       setPreview(await previewInvite(next))
       setRef(next)
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     } finally {
       setBusy(false)
     }
@@ -56,7 +56,7 @@ export default function Invite() {
     try {
       setAccepted(await acceptInvite(ref, preview.retailer.licenseNo, name.trim() || undefined))
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     } finally {
       setBusy(false)
     }

@@ -46,7 +46,7 @@ export default function Me() {
             </Button>
           </>
         )}
-        <Button className='btn menu-item open-messages' onClick={() => openPage('messages')}>
+        <Button className='btn menu-item open-inbox' onClick={() => openPage('inbox')}>
           消息
         </Button>
         <Button className='btn menu-item open-family' onClick={() => openPage('family')}>

@@ -1,10 +1,10 @@
-import type { ShopCard } from '@contracts'
+import type { RetailerCard } from '@contracts'
 import { fetchHome } from '@/services/home'
 import { ClientError } from '@/services/client'
 import { useLoader } from '@/lib/useLoader'
 
 /** The bound shop's card; null when there is none (or, on the local host, no identity): 我的 says so, it does not redirect. */
-const fetchOwnRetailer = async (): Promise<ShopCard | null> => {
+const fetchOwnRetailer = async (): Promise<RetailerCard | null> => {
   try {
     return (await fetchHome()).shop
   } catch (error) {

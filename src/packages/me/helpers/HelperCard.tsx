@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { HelperView, HelperScope } from '@contracts'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { changeHelperScopes, removeHelper } from '@/services/helpers'
 import { SCOPES, toggled } from './scopes'
 import { HELPER_KIND_WORDS } from '@words/helpers'
@@ -18,7 +18,7 @@ export function HelperCard({ helper, onChanged, onRemoved }: { helper: HelperVie
     try {
       onChanged(await changeHelperScopes({ helperId: helper.helperId, scopes }))
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     }
   }
 
@@ -27,7 +27,7 @@ export function HelperCard({ helper, onChanged, onRemoved }: { helper: HelperVie
       await removeHelper(helper.helperId)
       onRemoved()
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     }
   }
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
 import { chinaLabel } from '@words/time'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { createInvite } from '@/services/helpers'
 import { KINDS, SCOPES, toggled } from './scopes'
 import type { HelperKind, HelperScope } from '@contracts'
@@ -38,7 +38,7 @@ export function InviteCard() {
       const invite = await createInvite({ via: 'code', kind, scopes })
       if ('code' in invite) setCode({ code: invite.code, expiresAt: invite.expiresAt })
     } catch (failure) {
-      setError(messageOf(failure))
+      setError(errorTextOf(failure))
     }
   }
 

@@ -4,7 +4,7 @@ import { describeInstant } from '@/lib/orderCountdown'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
-import { messageOf } from '@/lib/messages'
+import { errorTextOf } from '@/lib/errorText'
 import { useLoader } from '@/lib/useLoader'
 import { useConsentRequest } from '@/lib/useConsentRequest'
 import { fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
@@ -39,7 +39,7 @@ export default function Reminders() {
     try {
       setData(await updateReminderSettings(update))
     } catch (failure) {
-      setNote(messageOf(failure))
+      setNote(errorTextOf(failure))
     }
   }
 

@@ -1,9 +1,9 @@
 import { callable } from '../define'
-import { bindShop } from '../../core/binding'
+import { bindRetailer } from '../../core/binding'
 
 export default callable({
-  name: 'bindShop',
+  name: 'bindRetailer',
   // The cloud phone verifier decodes getPhoneNumber codes through this open API.
   openapi: ['phonenumber.getPhoneNumber'],
-  run: ({ licenseNo, phoneCode }, { deps, caller }) => bindShop(deps, caller, licenseNo, phoneCode),
+  run: ({ licenseNo, phoneCode }, { deps, caller }) => bindRetailer(deps, caller, licenseNo, phoneCode),
 })

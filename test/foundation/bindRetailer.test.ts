@@ -4,9 +4,9 @@ import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
 import { UNBOUND_EXAMPLE } from '../../cloudfunctions/seed/identities'
 import { invokeCallable } from '../../cloudfunctions/functions/define'
 import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
-import bindShop from '../../cloudfunctions/functions/bindShop'
+import bindRetailer from '../../cloudfunctions/functions/bindRetailer'
 import home from '../../cloudfunctions/functions/home'
-import { BIND_TRIES_PER_HOUR } from '../../cloudfunctions/core/binding'
+import { BIND_LIMIT } from '../../cloudfunctions/core/binding'
 
 const AT = '2026-11-23T10:05:00+08:00'
 
@@ -14,7 +14,7 @@ describe('binding a WeChat user to their shop', () => {
   let dir: string
   let local: LocalHome
   const bind = (caller: string, licenseNo: string, phoneCode: string, at = AT) =>
-    invokeCallable(bindShop, { licenseNo, phoneCode }, { caller, deps: local.deps(fixedClock(at)) })
+    invokeCallable(bindRetailer, { licenseNo, phoneCode }, { caller, deps: local.deps(fixedClock(at)) })
 
   beforeEach(async () => {
     dir = tempDataDir()
@@ -39,8 +39,8 @@ describe('binding a WeChat user to their shop', () => {
     expect(wrongPhone).toEqual(unknown)
   })
 
-  it(`pauses a user after ${BIND_TRIES_PER_HOUR} wrong pairs in an hour, even for the right pair, until the next hour`, async () => {
-    for (let i = 0; i < BIND_TRIES_PER_HOUR; i++) {
+  it(`pauses a user after ${BIND_LIMIT.perHour} wrong pairs in an hour, even for the right pair, until the next hour`, async () => {
+    for (let i = 0; i < BIND_LIMIT.perHour; i++) {
       expect(await bind('wx-guess', UNBOUND_EXAMPLE.licenseNo, `1390000000${i}`)).toMatchObject({ error: { code: 'NOT_FOUND' } })
     }
     expect(await bind('wx-guess', UNBOUND_EXAMPLE.licenseNo, UNBOUND_EXAMPLE.phone)).toMatchObject({ error: { code: 'RATE_LIMITED' } })

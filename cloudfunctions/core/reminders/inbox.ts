@@ -1,20 +1,20 @@
 import { chinaIso } from '../time'
 import type { Deps } from '../ports'
 import { repos } from '../repos'
-import type { MessagesData } from '../../contracts/results'
+import type { InboxData } from '../../contracts/results'
 
 /** 我的 → 消息: every reminder addressed to the caller, newest first, with what became of it. */
 
-export const MESSAGE_LIST_LIMIT = 100
+export const INBOX_LIMIT = 100
 
-export const listMessages = async (deps: Deps, caller: string): Promise<MessagesData> => {
+export const listInbox = async (deps: Deps, caller: string): Promise<InboxData> => {
   const db = repos(deps.store)
-  const slots = (await db.reminderSlots.find({ recipient: caller }, { sort: { dueAt: -1, _id: 1 }, limit: MESSAGE_LIST_LIMIT })).filter(
+  const slots = (await db.reminderSlots.find({ recipient: caller }, { sort: { dueAt: -1, _id: 1 }, limit: INBOX_LIMIT })).filter(
     (s) => s.state === 'done',
   )
   const shops = new Map((await db.retailers.find({ _id: { $in: [...new Set(slots.map((s) => s.licenseNo))] } })).map((r) => [r._id, r.shopName]))
   return {
-    messages: slots.map((s) => {
+    entries: slots.map((s) => {
       const outcome = s.outcome ?? 'missed'
       return {
         id: s._id,

@@ -5,29 +5,29 @@ import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
-import { fetchMessages } from '@/services/messages'
+import { fetchInbox } from '@/services/inbox'
 import './index.scss'
 
 /** 我的 → 消息: every reminder addressed to this user, newest first, with its time and what became of it. */
-export default function Messages() {
-  const { load, retry } = useLoader(fetchMessages)
+export default function Inbox() {
+  const { load, retry } = useLoader(fetchInbox)
   const data = load.state === 'ready' ? load.data : null
 
   return (
-    <PageRoot className='messages'>
+    <PageRoot className='inbox'>
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
       {load.state === 'loading' && <Loading />}
-      {data?.messages.length === 0 && (
+      {data?.entries.length === 0 && (
         <View className='card'>
           <Text className='muted'>还没有提醒记录</Text>
         </View>
       )}
-      {data?.messages.map((m) => (
-        <View key={m.id} className={`card message is-${m.outcome}`}>
-          <Text className='title message-title'>{reminderTitle(m)}</Text>
-          {m.role === 'helper' && <Text className='line message-shop'>{m.retailer.shopName}</Text>}
-          <Text className='line message-time'>{chinaLabel(Date.parse(m.at))}</Text>
-          <Text className='line message-outcome'>{m.outcome === 'sent' ? `✓ ${OUTCOME_WORDS[m.outcome]}` : `✗ ${OUTCOME_WORDS[m.outcome]}`}</Text>
+      {data?.entries.map((m) => (
+        <View key={m.id} className={`card inbox-entry is-${m.outcome}`}>
+          <Text className='title entry-title'>{reminderTitle(m)}</Text>
+          {m.role === 'helper' && <Text className='line entry-shop'>{m.retailer.shopName}</Text>}
+          <Text className='line entry-time'>{chinaLabel(Date.parse(m.at))}</Text>
+          <Text className='line entry-outcome'>{m.outcome === 'sent' ? `✓ ${OUTCOME_WORDS[m.outcome]}` : `✗ ${OUTCOME_WORDS[m.outcome]}`}</Text>
         </View>
       ))}
     </PageRoot>

@@ -1,7 +1,0 @@
-import { callable } from '../define'
-import { listMessages } from '../../core/reminders/messageList'
-
-export default callable({
-  name: 'messages',
-  run: (_event, { deps, caller }) => listMessages(deps, caller),
-})
