@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 /** The dependency rule is checked here, not hoped for: the domain core does no I/O. */
 const ioImports = [
   { group: ['node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'path', 'os', 'crypto'], message: 'The core does no I/O: reach the world through a port (core/ports.ts).' },
-  { group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', '@tarojs/*', 'react', 'react-dom'], message: 'The core imports no SDK, store or UI framework: add a port and an adapter.' },
+  { group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', 'better-sqlite3', '@tarojs/*', 'react', 'react-dom'], message: 'The core imports no SDK, store or UI framework: add a port and an adapter.' },
   { group: ['**/adapters/**', '**/functions/**', '**/host/**', '**/seed/**'], message: 'The core never imports its adapters, entries or hosts.' },
 ]
 

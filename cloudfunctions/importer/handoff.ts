@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { request } from 'node:http'
-import { EmbeddedStore } from '../adapters/embedded/store'
+import { SqliteStore } from '../adapters/sqlite/store'
 import { IMPORT_KINDS, type ImportKind } from '../core/imports/kinds'
 import type { ImportReport } from '../contracts/insights'
 import type { Progress } from './check'
@@ -87,7 +87,7 @@ export const runImport = async (
   } catch (error) {
     if (!(error instanceof NoHost)) return { code: 2, message: `本地服务没能导入：${(error as Error).message}` }
   }
-  const store = await new EmbeddedStore(env.dataDir).open()
+  const store = await new SqliteStore(env.dataDir).open()
   const report = await importFile({
     store,
     kind: kind as ImportKind,

@@ -23,6 +23,8 @@ describe('the domain core imports nothing that does I/O', () => {
       "import Taro from '@tarojs/taro'",
       "import Datastore from '@seald-io/nedb'",
       "import { EmbeddedStore } from '../adapters/embedded/store'",
+      "import Database from 'better-sqlite3'",
+      "import { SqliteStore } from '../adapters/sqlite/store'",
     ]
     expect(restrictedImports(`${forbidden.join('\n')}\nexport const x = 1\n`)).toBe(forbidden.length)
   })
