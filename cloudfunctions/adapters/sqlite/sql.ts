@@ -9,7 +9,8 @@ import type { FieldOps, Filter, FindOptions, Scalar } from '../../core/ports'
  * Types are kept apart as nedb and CloudBase keep them: `{ n: { $gt: 3 } }` matches numbers only
  * and `{ s: { $lt: 'm' } }` strings only (SQLite orders every number before every text, so the
  * extra bound is a range on the same index, not a filter). `null` matches a null or missing field.
- * Booleans are compared by their JSON type (json_extract reads them as 1 and 0).
+ * Equality with a boolean compares the JSON type (json_extract reads true and false as 1 and 0);
+ * a number filter on a field holding booleans would see them as 1 and 0, but no collection mixes the two.
  */
 
 export type Param = string | number | null
