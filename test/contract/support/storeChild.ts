@@ -5,6 +5,9 @@
  *   Prints the rounds whose slot it won, as JSON.
  * - `lock`: takes the database's write lock (an open write transaction), prints `ready`, holds
  *   it HOLD_MS, then lets go.
+ * - `tally`: until killed, writes in one putMany BATCH documents of round r and the tally
+ *   `{ _id: 'tally', rounds: r + 1 }`, so a consistent copy holds exactly BATCH × rounds of them.
+ *   Prints `ready` after the first round.
  * - `lease`: holds the import lease as WHO for HOLD_MS (prints `ready` once it has it), or until
  *   killed.
  */
@@ -31,6 +34,16 @@ const main = async (): Promise<void> => {
       if ((await store.collection('sends').update({ _id: `slot-${round}`, state: 'free' }, { state: 'taken', by: me } as never)) === 1) won.push(round)
     }
     console.log(JSON.stringify(won))
+  } else if (mode === 'tally') {
+    const batch = Number(process.env.BATCH)
+    for (let round = 0; ; round++) {
+      await store.collection<{ _id: string; round?: number; rounds?: number }>('salesWeeks').putMany([
+        ...Array.from({ length: batch }, (_, i) => ({ _id: `${round}-${i}`, round, pad: 'x'.repeat(200) })),
+        { _id: 'tally', rounds: round + 1 },
+      ])
+      if (round === 0) console.log('ready')
+      await sleep(0)
+    }
   } else if (mode === 'lock') {
     store.database.prepare('BEGIN IMMEDIATE').run()
     console.log('ready')
