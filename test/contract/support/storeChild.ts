@@ -24,7 +24,10 @@ const main = async (): Promise<void> => {
     const rounds = Number(process.env.ROUNDS)
     const batch = Number(process.env.BATCH)
     const won: number[] = []
-    await sleep(Number(process.env.START_AT ?? 0) - Date.now())
+    // A barrier in the database: both begin once both are open, however long each took to start.
+    const counters = store.collection<{ _id: string; count: number; bucketEndsAt: number }>('counters')
+    await counters.increment('arrived', 'count', 1, { count: 0, bucketEndsAt: 0 })
+    while (((await counters.get('arrived'))?.count ?? 0) < Number(process.env.PARTIES ?? 1)) await sleep(2)
     for (let round = 0; round < rounds; round++) {
       await store.collection('counters').increment('shared', 'count', 1, { count: 0, bucketEndsAt: 0 })
       await store.collection<{ _id: string; by: string; round: number; i: number }>('skus').putMany(
@@ -32,6 +35,8 @@ const main = async (): Promise<void> => {
       )
       await store.collection('sends').insert({ _id: `slot-${round}`, state: 'free' } as never)
       if ((await store.collection('sends').update({ _id: `slot-${round}`, state: 'free' }, { state: 'taken', by: me } as never)) === 1) won.push(round)
+      // A breath between rounds, as between a host's requests: SQLite's waiting writer gets its turn.
+      await sleep(1)
     }
     console.log(JSON.stringify(won))
   } else if (mode === 'tally') {
