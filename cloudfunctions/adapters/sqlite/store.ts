@@ -68,6 +68,9 @@ export class SqliteStore implements DocumentStore {
         db.pragma('cache_size = -16000')
         db.pragma('temp_store = MEMORY')
         ensureSchema(db, this.collections)
+        // Rows of processes that died without closing (killed) go; then this one is added.
+        const pids = db.prepare('SELECT DISTINCT pid FROM _holders').pluck().all() as number[]
+        for (const pid of pids) if (!alive(pid)) db.prepare('DELETE FROM _holders WHERE pid = ?').run(pid)
         db.prepare('INSERT INTO _holders (token, pid, who, since) VALUES (?, ?, ?, ?)').run(this.token, process.pid, this.who, new Date().toISOString())
       }, db)
     } catch (error) {
