@@ -9,7 +9,7 @@ import { addDays, chinaDate } from '../../cloudfunctions/core/time'
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { parse } from 'csv-parse'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemoCounty, COUNTY_SIZE } from '../../cloudfunctions/seed'
 import { seeded } from '../../cloudfunctions/seed/random'
 import { makeCatalogue } from '../../cloudfunctions/seed/catalogue'
@@ -55,7 +55,7 @@ const generate = async (file: string, rows: number) => {
 }
 
 const importOnce = async (file: string, dataDir: string) => {
-  const store = await new EmbeddedStore(dataDir).open()
+  const store = await new SqliteStore(dataDir).open()
   await seedDemoCounty(store, undefined, { shopData: false })
   const started = performance.now()
   const report = await importFile({ store, kind: 'sales', ...nodeImportIo(createReadStream(file, { highWaterMark: 1 << 20 })), file, now: new Date() })

@@ -29,12 +29,12 @@ const RUNS = 7
 setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc')
 
-/** The core's planner and the embedded store, bundled for this process (the bench runs plain Node). */
-const loadCore = async (root, dir) => {
-  const outfile = join(dir, 'tick-core.cjs')
+/** The core's planner and the laptop's store, bundled for this process (the bench runs plain Node), inside the repo so it finds better-sqlite3. */
+const loadCore = async (root) => {
+  const outfile = join(root, '.build/bench-tick-core.cjs')
   await build({
     stdin: {
-      contents: "export { planTick } from './cloudfunctions/core/reminders/tick'\nexport { EmbeddedStore } from './cloudfunctions/adapters/embedded/store'\n",
+      contents: "export { planTick } from './cloudfunctions/core/reminders/tick'\nexport { SqliteStore } from './cloudfunctions/adapters/sqlite/store'\n",
       resolveDir: root,
       loader: 'ts',
     },
@@ -42,6 +42,7 @@ const loadCore = async (root, dir) => {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    external: ['better-sqlite3'],
     outfile,
     logLevel: 'error',
   })
@@ -50,7 +51,10 @@ const loadCore = async (root, dir) => {
 
 const licenseOf = (n) => `35${String(n).padStart(10, '0')}`
 
-/** Writes a collection file the way nedb stores it (one JSON document per line), streaming. */
+/**
+ * Writes a collection file the way the old nedb store kept it (one JSON document per line),
+ * streaming; the SQLite store migrates the folder when it opens it (counted in the load time).
+ */
 const writeCollection = async (dir, name, count, docOf) => {
   const out = createWriteStream(join(dir, `${name}.db`))
   for (let i = 0; i < count; i++) {
@@ -106,13 +110,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export const measureTickPlanning = async ({ root, schedules = Number(process.env.BENCH_TICK_SCHEDULES ?? 1_000_000) }) => {
   const dir = mkdtempSync(join(tmpdir(), 'shopmate-bench-tick-'))
   try {
-    const core = await loadCore(root, dir)
+    const core = await loadCore(root)
     const open = async (name, count) => {
       const data = join(dir, name)
       const started = Date.now()
       mkdirSync(data)
       await makeStore(data, count)
-      const store = await new core.EmbeddedStore(data).open()
+      const store = await new core.SqliteStore(data, { log: () => undefined }).open()
       const loadMs = Date.now() - started
       const plan = await core.planTick(store, NOW)
       if (plan.schedules !== DUE || plan.due !== DUE) throw new Error(`${name}: planned ${plan.schedules} schedules / ${plan.due} reminders, expected ${DUE}`)

@@ -1,4 +1,4 @@
-import { EmbeddedStore } from '../adapters/embedded/store'
+import { SqliteStore } from '../adapters/sqlite/store'
 import { Outbox } from '../adapters/local/outbox'
 import { localPhones } from '../adapters/local/phones'
 import { systemClock } from '../adapters/node/clock'
@@ -9,14 +9,14 @@ import type { Clock, Deps } from '../core/ports'
 
 /** Everything the functions need on a laptop, over one data folder. */
 export interface LocalHome {
-  store: EmbeddedStore
+  store: SqliteStore
   outbox: Outbox
   /** Deps for one call, with the real clock or a pinned one. */
   deps(clock?: Clock): Deps
 }
 
 export const openLocalHome = async (dataDir: string): Promise<LocalHome> => {
-  const store = await new EmbeddedStore(dataDir).open()
+  const store = await new SqliteStore(dataDir).open()
   const outbox = await Outbox.open(dataDir)
   return {
     store,

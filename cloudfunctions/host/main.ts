@@ -4,6 +4,7 @@ import { createHost } from './server'
 import { openLocalHome } from './local'
 import { seedDemoCounty } from '../seed'
 import { recoverImports } from '../core/imports/journal'
+import { underImportLease } from '../core/imports/lease'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
 
 /** `npm start`: the local host for one county on this laptop. */
@@ -16,7 +17,8 @@ const main = async (): Promise<void> => {
   const started = Date.now()
   const home = await openLocalHome(dataDir)
   // An import that died half-way is rolled back before anyone reads the data.
-  const rolledBack = await recoverImports(home.store)
+  // Not while another process imports into this folder: its import is running, not stopped.
+  const rolledBack = await underImportLease(home.store, '本地服务启动时的导入恢复', () => recoverImports(home.store))
   if (rolledBack > 0) console.log(`已撤销 ${rolledBack} 个未完成的导入`)
   if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
 

@@ -24,7 +24,8 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error)
+    // A busy data folder says in words who holds it: that is the whole message.
+    console.error(typeof (error as { code?: unknown })?.code === 'string' && error instanceof Error ? error.message : error)
     process.exitCode = 2
   },
 )

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { request } from 'node:http'
-import { EmbeddedStore } from '../adapters/embedded/store'
+import { SqliteStore } from '../adapters/sqlite/store'
 import { nodeImportIo } from '../adapters/node/importIo'
 import { rejectedPathFor } from '../adapters/node/files'
 import { importFile } from '../core/imports/run'
@@ -86,7 +86,7 @@ export const runImport = async (
   } catch (error) {
     if (!(error instanceof NoHost)) return { code: 2, message: `本地服务没能导入：${(error as Error).message}` }
   }
-  const store = await new EmbeddedStore(env.dataDir).open()
+  const store = await new SqliteStore(env.dataDir).open()
   const report = await importFile({
     store,
     kind: kind as ImportKind,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudMain, type Platform } from '../../cloudfunctions/host/cloud'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import { localPhones } from '../../cloudfunctions/adapters/local/phones'
 import { nodeTokens } from '../../cloudfunctions/adapters/node/tokens'
@@ -42,7 +42,7 @@ describe('the CloudBase entry (cloudMain) with an injected platform', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shopmate-runtime-'))
-    const store = await new EmbeddedStore(dir).open()
+    const store = await new SqliteStore(dir).open()
     deps = {
       store,
       clock: fixedClock('2026-11-23T10:00:00+08:00'),

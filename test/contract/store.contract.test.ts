@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { CloudBaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import { repos } from '../../cloudfunctions/core/repos'
 import type { Binding, CalendarEntry, Counter, OrderRecord, Retailer, Sku } from '../../cloudfunctions/core/model'
@@ -274,6 +275,30 @@ const embedded = (): Subject => {
 }
 
 contract('EmbeddedStore (@seald-io/nedb in a temp dir)', embedded, 5_000)
+
+/** The laptop's store: a real SQLite database in a fresh temp dir per test, closed before the next opens. */
+const sqlite = (): Subject => {
+  const dir = mkdtempSync(join(tmpdir(), 'shopmate-contract-sqlite-'))
+  const open: SqliteStore[] = []
+  const opened = async () => {
+    const store = await new SqliteStore(dir).open()
+    open.push(store)
+    return store
+  }
+  return {
+    open: opened,
+    reopen: async () => {
+      for (const store of open.splice(0)) store.close()
+      return opened()
+    },
+    dispose: async () => {
+      for (const store of open.splice(0)) store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+contract('SqliteStore (better-sqlite3 in a temp dir)', sqlite, 5_000)
 
 /**
  * A real CloudBase environment, when its credentials are in the environment. The suite works on

@@ -1,5 +1,5 @@
 import { cleanup, tempDataDir } from '../support/localHome'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemoCounty, COUNTY_SIZE } from '../../cloudfunctions/seed'
 import { repos } from '../../cloudfunctions/core/repos'
 import { type Retailer } from '../../cloudfunctions/core/model'
@@ -12,7 +12,7 @@ describe('the demo county', () => {
   let db: ReturnType<typeof repos>
   beforeAll(async () => {
     dirs.push(tempDataDir())
-    const store = await new EmbeddedStore(dirs[0]).open()
+    const store = await new SqliteStore(dirs[0]).open()
     expect(await seedDemoCounty(store, COUNTY_SIZE, { shopData: false })).toBe(true)
     db = repos(store)
     retailers = await db.retailers.find({}, { sort: { _id: 1 } })
@@ -67,7 +67,7 @@ describe('the demo county', () => {
 
   it('is the same county on every machine, and is seeded once', async () => {
     dirs.push(tempDataDir())
-    const again = await new EmbeddedStore(dirs[1]).open()
+    const again = await new SqliteStore(dirs[1]).open()
     await seedDemoCounty(again, COUNTY_SIZE, { shopData: false })
     expect(await repos(again).retailers.find({}, { sort: { _id: 1 } })).toEqual(retailers)
     expect(await seedDemoCounty(again)).toBe(false)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openWorld, shop, SAT_TO_MON, type World } from '../support/world'
 import createInvite from '../../cloudfunctions/functions/createInvite'
@@ -19,6 +19,10 @@ const A = shop(1, SAT_TO_MON, { shopName: '福满便利店' })
 const B = shop(2, { openWeekday: 2, openTime: '08:00', closeWeekday: 2, closeTime: '16:00' }, { shopName: '王记食杂店' })
 const C = shop(3, SAT_TO_MON, { shopName: '兴旺超市' })
 const D = shop(4, SAT_TO_MON, { shopName: '好邻居烟酒店' })
+/** Everything the store has written to disk: the SQLite file and its write-ahead log. */
+const storedBytes = (dir: string): string =>
+  ['store.sqlite', 'store.sqlite-wal'].map((f) => join(dir, f)).filter(existsSync).map((f) => readFileSync(f, 'latin1')).join('')
+
 const AT = '2026-11-23T10:00:00+08:00' // Monday: A's window is open until 16:00, B's opens Tuesday 08:00
 
 describe('family helpers: inviting, accepting and managing', () => {
@@ -71,8 +75,8 @@ describe('family helpers: inviting, accepting and managing', () => {
     expect((await world.ok(helperLog, 'wx-a', {}, AT)).entries).toEqual([
       { at: '2026-11-23T10:05:00+08:00', helperId: helpers[0].helperId, helperName: '女儿 小林', action: 'accept' },
     ])
-    // The store keeps only hashes: the token is nowhere in the invites file.
-    expect(readFileSync(join(world.dir, 'invites.db'), 'utf8')).not.toContain(token)
+    // The store keeps only hashes: the token is nowhere in the database (nor its write-ahead log).
+    expect(storedBytes(world.dir)).not.toContain(token)
   })
 
   it('a 6-character code read out on the phone works for 10 minutes, typed in either case', async () => {
@@ -81,7 +85,7 @@ describe('family helpers: inviting, accepting and managing', () => {
     const code = created.via === 'code' ? created.code : ''
     expect(await world.ok(previewInvite, 'wx-son', { code: code.toLowerCase() }, '2026-11-23T10:09:59+08:00')).toMatchObject({ retailer: { shopName: '福满便利店' } })
     expect(await world.ok(acceptInvite, 'wx-son', { code: ` ${code.toLowerCase()} `, retailer: A.licenseNo }, '2026-11-23T10:09:59+08:00')).toMatchObject({ name: '家人帮手' })
-    expect(readFileSync(join(world.dir, 'invites.db'), 'utf8')).not.toContain(code)
+    expect(storedBytes(world.dir)).not.toContain(code)
   })
 
   it('lets the retailer change a helper’s scopes and remove them, each effective on the next call', async () => {

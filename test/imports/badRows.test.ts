@@ -1,4 +1,4 @@
-import type { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
 import {
   CALENDAR_COLUMNS, INVENTORY_COLUMNS, PURCHASE_COLUMNS, RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_COLUMNS,
@@ -13,7 +13,7 @@ import { describeProblem } from '../../cloudfunctions/words/imports'
 const R = '350625300010'
 
 describe('a file with a bad row imports nothing and says what is wrong', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   let before: Record<string, unknown[]>
   beforeAll(async () => {
     store = await openStore()

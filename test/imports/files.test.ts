@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import type { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { repos } from '../../cloudfunctions/core/repos'
 import { RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, SKU_B, csv, everything, importText, openStore, removeDir, retailerRow, tempDir } from './helpers'
 
 const R = '350625300010'
 
 describe('files as Excel and systems write them', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   beforeEach(async () => {
     store = await openStore()
     await importText(store, 'skus', SKUS_CSV)
@@ -65,7 +65,7 @@ describe('files as Excel and systems write them', () => {
 })
 
 describe('importing again', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   const sales = (rows: (string | number)[][]) => csv(SALES_COLUMNS, rows)
   const FILE = sales([
     [R, '2026-03-16', SKU_A, 4, 4000],

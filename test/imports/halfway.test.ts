@@ -1,4 +1,4 @@
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import type { Collection, Doc, DocumentStore } from '../../cloudfunctions/core/ports'
 import { repos } from '../../cloudfunctions/core/repos'
 import { recoverImports } from '../../cloudfunctions/core/imports/journal'
@@ -43,7 +43,7 @@ const FILE = csv(SALES_COLUMNS, [
 ])
 
 describe('an import that stops half-way', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   let before: Record<string, unknown[]>
   beforeEach(async () => {
     store = await openStore()
@@ -60,7 +60,7 @@ describe('an import that stops half-way', () => {
     await expect(importText(stopping(store, 6, 'fail'), 'sales', FILE)).rejects.toThrow('disk full')
     expect(await everything(store)).toEqual(before)
     // And so it is on disk, as the next start would read it.
-    const reopened = await new EmbeddedStore(store.dir).open()
+    const reopened = await new SqliteStore(store.dir).open()
     expect(await everything(reopened)).toEqual(before)
     expect(await repos(reopened).imports.find({ state: 'applying' })).toEqual([])
   })
@@ -73,7 +73,7 @@ describe('an import that stops half-way', () => {
     expect(await everything(store)).not.toEqual(before)
 
     // The next start reads the files afresh and rolls the stopped import back.
-    const restarted = await new EmbeddedStore(store.dir).open()
+    const restarted = await new SqliteStore(store.dir).open()
     expect(await recoverImports(restarted)).toBe(1)
     expect(await everything(restarted)).toEqual(before)
     expect(await repos(restarted).imports.find({ state: { $ne: 'done' } })).toEqual([expect.objectContaining({ kind: 'sales', file: 'sales.csv', state: 'rolledBack' })])

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { cleanup, startTestHost, type TestHost } from '../support/localHome'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { repos } from '../../cloudfunctions/core/repos'
 import { runImport } from '../../cloudfunctions/tools/importRun'
 import { RETAILER_COLUMNS, SALES_COLUMNS, SKUS_CSV, SKU_A, csv, importText, removeDir, retailerRow, tempDir } from './helpers'
@@ -62,7 +62,7 @@ describe('npm run import and a running local host', () => {
     const run = await runImport(['sales', 'more.csv'], { cwd: files, port, dataDir: host.dataDir })
     expect(run.message).toBeUndefined()
     expect(run).toMatchObject({ code: 0, via: 'store', report: { applied: true, imported: 1 } })
-    const reopened = await new EmbeddedStore(host.dataDir).open()
+    const reopened = await new SqliteStore(host.dataDir).open()
     const week = await repos(reopened).salesWeeks.find({ licenseNo: R })
     expect(week.map((w) => w.days[today])).toEqual([`${SKU_A},5,5000,4500`])
   })

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import type { DocumentStore } from '../../cloudfunctions/core/ports'
 import type { ImportReport } from '../../cloudfunctions/contracts'
@@ -16,7 +16,7 @@ import { describeProblem } from '../../cloudfunctions/words/imports'
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'shopmate-imports-'))
 export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true })
 
-export const openStore = (dir = tempDir()): Promise<EmbeddedStore> => new EmbeddedStore(dir).open()
+export const openStore = (dir = tempDir()): Promise<SqliteStore> => new SqliteStore(dir).open()
 
 /** CSV text with a header row, the way Excel saves it (CRLF). */
 export const csv = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>

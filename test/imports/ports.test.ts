@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { csvSource } from '../../cloudfunctions/adapters/node/csvSource'
 import { CsvFormatError } from '../../cloudfunctions/adapters/node/csv'
 import { importFile } from '../../cloudfunctions/core/imports/run'
@@ -62,7 +62,7 @@ const skuRow = (code: string, wholesale: string | number): string[] => [code, 'é
 const NOW = new Date('2026-03-18T10:00:00+08:00')
 
 describe('the core import over in-memory ports', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   beforeEach(async () => {
     store = await openStore()
   })

@@ -1,4 +1,4 @@
-import type { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { repos } from '../../cloudfunctions/core/repos'
 import { CALENDAR_COLUMNS, PURCHASE_COLUMNS, RETAILER_COLUMNS, SKUS_CSV, SKU_A, SKU_B, csv, importText, openStore, removeDir, retailerRow } from './helpers'
 
@@ -6,7 +6,7 @@ const R = '350625300010'
 const VILLAGE = '350625300011'
 
 describe('what imported rows become', () => {
-  let store: EmbeddedStore
+  let store: SqliteStore
   beforeEach(async () => {
     store = await openStore()
     await importText(store, 'skus', SKUS_CSV)

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { openWorld, shop, type World } from '../support/world'
-import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { Outbox } from '../../cloudfunctions/adapters/local/outbox'
 import { openLocalHome } from '../../cloudfunctions/host/local'
 import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
@@ -111,7 +111,7 @@ describe('the reminder timer under crashes', () => {
   let buildDir: string
   beforeAll(async () => {
     buildDir = mkdtempSync(join(tmpdir(), 'sm-'))
-    buildSync({ entryPoints: ['test/reminders/support/tickChild.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(buildDir, 'tick.cjs'), logLevel: 'error' })
+    buildSync({ entryPoints: ['test/reminders/support/tickChild.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], outfile: join(buildDir, 'tick.cjs'), logLevel: 'error' })
     faulty = await openWorld(SHOPS.map(({ retailer, owner }) => ({ retailer, owner })))
     reference = await openWorld(SHOPS.map(({ retailer, owner }) => ({ retailer, owner })))
     await setUp(faulty)
@@ -138,7 +138,7 @@ describe('the reminder timer under crashes', () => {
         const anywhere = run === 0 || critical.length === 0
         const target = anywhere ? { op: '*', nth: 1 + Math.floor(rng() * calls.length) } : critical[Math.floor(rng() * critical.length)]
         const child = spawnSync(process.execPath, [join(buildDir, 'tick.cjs')], {
-          env: { PATH: process.env.PATH, DATA_DIR: faulty.dir, NOW: now, CRASH_OP: target.op, CRASH_AT: String(target.nth), CRASH_WHEN: rng() < 0.5 ? 'before' : 'after' },
+          env: { PATH: process.env.PATH, NODE_PATH: join(process.cwd(), 'node_modules'), DATA_DIR: faulty.dir, NOW: now, CRASH_OP: target.op, CRASH_AT: String(target.nth), CRASH_WHEN: rng() < 0.5 ? 'before' : 'after' },
           encoding: 'utf8',
         })
         if (child.signal === 'SIGKILL') {
@@ -157,7 +157,7 @@ describe('the reminder timer under crashes', () => {
     expect(killed + finished).toBe(INSTANTS * (KILLED_RUNS_PER_INSTANT + 1))
 
     // Read the faulty folder fresh, as a restarted process would.
-    const store = await new EmbeddedStore(faulty.dir).open()
+    const store = await new SqliteStore(faulty.dir).open()
     const outbox = await Outbox.open(faulty.dir)
     const sent = (list: Awaited<ReturnType<Outbox['list']>>) => list.map(({ key, toOpenId, sentAt, data }) => ({ key, toOpenId, sentAt, data })).sort((a, b) => a.key.localeCompare(b.key))
     const delivered = sent(await outbox.list())

@@ -15,6 +15,7 @@ import { applyEntities } from './applyEntities'
 import { refreshAllReminderSchedules } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
+import { underImportLease } from './lease'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -61,7 +62,7 @@ const queues = new WeakMap<DocumentStore, Promise<unknown>>()
  * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
  */
 export const importFile = (options: ImportOptions): Promise<ImportReport> => {
-  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => importNow(options))
+  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options)))
   queues.set(options.store, run.catch(() => undefined))
   return run
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EmbeddedStore } from '../../../cloudfunctions/adapters/embedded/store'
+import { SqliteStore } from '../../../cloudfunctions/adapters/sqlite/store'
 import { seedDemoCounty } from '../../../cloudfunctions/seed'
 
 const VARIABLE = 'SHOPMATE_SEEDED_TEMPLATE'
@@ -12,7 +12,10 @@ const VARIABLE = 'SHOPMATE_SEEDED_TEMPLATE'
  */
 export default async function seedTemplate(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shopmate-template-'))
-  await seedDemoCounty(await new EmbeddedStore(dir).open())
+  const store = await new SqliteStore(dir).open()
+  await seedDemoCounty(store)
+  // Closed, so the copies are one whole file (the write-ahead log folded in).
+  store.close()
   process.env[VARIABLE] = dir
 }
 
