@@ -15,12 +15,6 @@ export const DAY_MS = 24 * HOUR_MS
 export const WEEK_MS = 7 * DAY_MS
 export const CHINA_OFFSET_MS = 8 * HOUR_MS
 
-/** The China wall-clock fields of an instant: the UTC fields of the instant shifted to UTC+8. */
-export const chinaFields = (at: number) => {
-  const d = new Date(at + CHINA_OFFSET_MS)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hours: d.getUTCHours(), minutes: d.getUTCMinutes() }
-}
-
 /** ISO-8601 with the +08:00 offset: `2026-11-23T16:00:00+08:00`. */
 export const chinaIso = (at: number): string => `${new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
 

@@ -1,4 +1,7 @@
-import { chinaFields, chinaWeekday } from '../core/time'
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import 'dayjs/locale/zh-cn'
+import { CHINA_OFFSET_MS, MINUTE_MS, chinaWeekday } from '../core/time'
 
 /**
  * Times and money as the app, the messages and the tools write them, always in China time. The
@@ -10,27 +13,20 @@ export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', 
 /** 1 = Monday … 7 = Sunday → 周一 … 周日. */
 export const weekdayName = (weekday: number): string => WEEKDAY_NAMES[weekday - 1]
 
-const two = (n: number): string => String(n).padStart(2, '0')
-const hhmm = (at: number): string => {
-  const f = chinaFields(at)
-  return `${two(f.hours)}:${two(f.minutes)}`
-}
+dayjs.extend(utc)
+
+/** An instant on China's wall clock, in Chinese: dayjs with its zh-cn locale, fixed at UTC+8 whatever the machine's zone. */
+const inChina = (at: number) => dayjs(at).utcOffset(CHINA_OFFSET_MS / MINUTE_MS).locale('zh-cn')
 
 /** For notices: `10月8日（周四）08:00`. */
-export const chinaLabel = (at: number): string => {
-  const f = chinaFields(at)
-  return `${f.month}月${f.day}日（${weekdayName(chinaWeekday(at))}）${hhmm(at)}`
-}
+export const chinaLabel = (at: number): string => inChina(at).format('M月D日（ddd）HH:mm')
 
 /** A subscribe message's `time` field: `2026年11月23日 16:00`. */
-export const templateTime = (at: number): string => {
-  const f = chinaFields(at)
-  return `${f.year}年${f.month}月${f.day}日 ${hhmm(at)}`
-}
+export const templateTime = (at: number): string => inChina(at).format('YYYY年M月D日 HH:mm')
 
 /** How long is left, to the minute, for a message read later: `2小时5分钟`, `3天2小时`, `45分钟`. */
 export const durationText = (ms: number): string => {
-  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  const minutes = Math.max(0, Math.floor(ms / MINUTE_MS))
   const days = Math.floor(minutes / 1440)
   const hours = Math.floor((minutes % 1440) / 60)
   const mins = minutes % 60
