@@ -2,8 +2,8 @@ import { dayNumber, daysBetween, isDate, chinaIso, chinaDate, chinaDayStart, chi
 import { type CalendarEntry, type Retailer, type Sku } from '../model'
 import { isTime } from '../schedule'
 import type { RowChecker } from './fields'
-import { LICENSE, SKU_CODE, type StagedSpec } from './kinds'
-import { AREA_TYPES, BUSINESS_TYPES } from '../../contracts/vocabulary'
+import { SKU_CODE, type StagedSpec } from './kinds'
+import { LICENSE_PATTERN, AREA_TYPES, BUSINESS_TYPES } from '../../contracts/vocabulary'
 
 const MOBILE = /^1\d{10}$/
 /** A customer manager may give a landline: digits and dashes. */
@@ -34,7 +34,7 @@ export const retailersSpec: StagedSpec<Retailer> = {
     'manager_name', 'manager_phone',
   ],
   check: (c) => {
-    const licenseNo = c.matches('license_no', LICENSE, 'licenseNo')
+    const licenseNo = c.matches('license_no', LICENSE_PATTERN, 'licenseNo')
     return {
       _id: licenseNo,
       licenseNo,
@@ -92,7 +92,6 @@ export const parseLocalInstant = (raw: string): number => {
   return Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}${zone.length === 5 && zone !== 'Z' ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`)
 }
 
-
 /** Company calendar changes (calendar.csv): cancel or move one cycle of a shop, a district or everyone. */
 export const calendarSpec: StagedSpec<CalendarEntry> = {
   kind: 'calendar',
@@ -102,8 +101,8 @@ export const calendarSpec: StagedSpec<CalendarEntry> = {
     const cycleId = c.date('cycle_close_date', '2000-01-01', '2099-12-31')
     const retailer = known.retailers.get(scope)
     if (scope === '') c.problem('scope', { code: 'empty' })
-    else if (LICENSE.test(scope) && !retailer) c.problem('scope', { code: 'unknownRetailer', value: scope })
-    else if (!LICENSE.test(scope) && scope !== '*' && !known.districts.has(scope)) c.problem('scope', { code: 'unknownDistrict', value: scope })
+    else if (LICENSE_PATTERN.test(scope) && !retailer) c.problem('scope', { code: 'unknownRetailer', value: scope })
+    else if (!LICENSE_PATTERN.test(scope) && scope !== '*' && !known.districts.has(scope)) c.problem('scope', { code: 'unknownDistrict', value: scope })
     else if (retailer && c.ok && chinaWeekday(chinaDayStart(cycleId)) !== retailer.orderWindow.closeWeekday) {
       c.problem('cycle_close_date', { code: 'notCloseDay', scope, closeWeekday: retailer.orderWindow.closeWeekday, value: cycleId })
     }

@@ -1,4 +1,4 @@
-import type { ImportKind, OrderWindow } from '../../contracts/vocabulary'
+import { LICENSE_PATTERN, type ImportKind, type OrderWindow } from '../../contracts/vocabulary'
 import type { RowChecker } from './fields'
 
 /** What rows may refer to: loaded from the store before a file is checked. */
@@ -36,10 +36,9 @@ export const knownLicense = (c: RowChecker, known: RowReferences, column = 'lice
   const licenseNo = c.raw(column)
   const retailer = known.retailers.get(licenseNo)
   if (retailer) return retailer.licenseNo
-  if (!LICENSE.test(licenseNo)) c.matches(column, LICENSE, 'licenseNo')
+  if (!LICENSE_PATTERN.test(licenseNo)) c.matches(column, LICENSE_PATTERN, 'licenseNo')
   else c.problem(column, { code: 'unknownRetailer', value: licenseNo })
   return licenseNo
 }
 
-export const LICENSE = /^\d{12}$/
 export const SKU_CODE = /^[0-9A-Za-z]{1,32}$/
