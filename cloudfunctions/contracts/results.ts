@@ -202,5 +202,6 @@ export interface MyRetailersData {
 }
 
 export interface HelperLogData {
-  entries: { at: string; helperId: string; helperName: string; action: HelperAction }[]
+  /** `at`: when it happened (for views, the day's first); `views`: how many times that day (viewSummary only). */
+  entries: { at: string; helperId: string; helperName: string; action: HelperAction; views?: number }[]
 }

@@ -272,7 +272,10 @@ export interface Helper {
 }
 
 
-/** One thing a helper did for a shop, for the shop's owner to read. */
+/**
+ * One thing a helper did for a shop, for the shop's owner to read; views of one day are one entry
+ * (id `${licenseNo}|views|${helperId}|${date}`) counting them in `views`.
+ */
 export interface HelperLogEntry {
   _id: string
   licenseNo: string
@@ -281,4 +284,5 @@ export interface HelperLogEntry {
   action: HelperAction
   at: string
   atMs: number
+  views?: number
 }

@@ -9,6 +9,7 @@ import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, helperDocId } fr
 import { logHelperAction } from './log'
 import type { AcceptInviteResult, CreateInviteResult, InvitePreview } from '../../contracts/results'
 import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contracts/vocabulary'
+import { normalName } from '../../contracts/names'
 
 /**
  * Becoming a helper takes an invite from the shop's owner: a share-card link carrying a random
@@ -126,6 +127,9 @@ const withinLimit = (group: readonly Helper[], id: string, max: number): boolean
  */
 export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, licenseNo: string, name?: string): Promise<AcceptInviteResult> => {
   const db = repos(deps.store)
+  // The schema normalised it; a name from any other caller of the core is checked the same way.
+  const given = name === undefined ? '' : normalName(name)
+  if (given === null) fail('INVALID_ARGUMENT', 'badName')
   const invite = await openInvite(deps, db, caller, ref, licenseNo)
   const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (own?._id === invite.licenseNo) fail('CONFLICT', 'ownRetailer')
@@ -150,7 +154,7 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
     openId: caller,
     kind: invite.kind,
     scopes: invite.scopes,
-    name: name?.trim() || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
+    name: given || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now,
   }
