@@ -204,8 +204,12 @@ export interface Consent {
   _id: string
   openId: string
   template: SubscribeTemplate
-  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts charged slots. */
+  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts what was spent. */
   granted: number
+  /** Spent by slots due before `foldedUpTo`, counted here because those slots were deleted (core/retention.ts). */
+  spentBefore?: number
+  /** Slots due from this instant on are counted as they are; absent: 0, all of them. */
+  foldedUpTo?: number
 }
 
 
