@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normalName, NAME_REFUSED } from './names'
 import { HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
@@ -14,7 +15,13 @@ const inviteCode = z
   .regex(INVITE_CODE_PATTERN, '邀请码应为 6 位字母或数字')
 const helperScopes = z.array(z.enum(HELPER_SCOPES)).min(1).max(HELPER_SCOPES.length)
 const helperId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, '帮手编号不正确')
-const helperName = z.string().trim().min(1).max(10).optional()
+const helperName = z
+  .string()
+  .max(64)
+  .refine((raw) => normalName(raw) !== null, NAME_REFUSED)
+  .transform((raw) => normalName(raw) ?? '')
+  .pipe(z.string().min(1).max(10))
+  .optional()
 
 export const events = {
   ping: z.strictObject({}),

@@ -14,7 +14,7 @@ export type CsvProblem = 'recordTooLong' | 'unclosedQuote' | 'textAfterQuote' | 
 
 /** What is wrong, as a code and the figures the sentence needs (cloudfunctions/words/imports.ts writes it). */
 export type RowProblemDetail =
-  | { code: 'empty' | 'missingColumn' | 'emptyFile' | 'undecodable' | 'emptyOnCancel' | 'requiredOnMove' | 'closeNotAfterOpen' }
+  | { code: 'empty' | 'missingColumn' | 'emptyFile' | 'undecodable' | 'unknownEncoding' | 'emptyOnCancel' | 'requiredOnMove' | 'closeNotAfterOpen' }
   | { code: 'tooLong'; max: number; length: number }
   | { code: 'notInteger' | 'notNumber' | 'notFlag' | 'notDate' | 'unknownRetailer' | 'unknownSku' | 'unknownDistrict'; value: string }
   | { code: 'outOfRange'; min: number; max: number; value: string }
@@ -24,6 +24,8 @@ export type RowProblemDetail =
   | { code: 'notCloseDay'; scope: string; closeWeekday: number; value: string }
   | { code: 'movedTooFar'; cycleId: string; days: number }
   | { code: 'csvFormat'; problem: CsvProblem }
+  /** A second row with the same key columns as row `firstRow` (one shop, day and SKU; one licence; …). */
+  | { code: 'repeatedRow'; firstRow: number; columns: readonly string[] }
 
 /** One problem with one field of one row of an imported file. */
 export type RowProblem = {

@@ -202,5 +202,17 @@ export interface MyRetailersData {
 }
 
 export interface HelperLogData {
-  entries: { at: string; helperId: string; helperName: string; action: HelperAction }[]
+  /** `at`: when it happened (for views, the day's first); `views`: how many times that day (viewSummary only). */
+  entries: { at: string; helperId: string; helperName: string; action: HelperAction; views?: number }[]
+}
+
+/** What the monthly cleanup deleted, per collection, and how many consents took over their old slots' charges. */
+export interface CleanupResult {
+  consentsFolded: number
+  reminderSlots: number
+  sends: number
+  invites: number
+  counters: number
+  helperLog: number
+  imports: number
 }

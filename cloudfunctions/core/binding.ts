@@ -1,11 +1,14 @@
 import { fail } from './errors'
 import type { Deps } from './ports'
 import { repos } from './repos'
-import { countFailedTry, refuseOverLimit, type HourlyLimit } from './rateLimit'
+import { takeTry, type HourlyLimit } from './rateLimit'
 import type { BindResult } from '../contracts/results'
 
-/** Wrong license/phone pairs allowed per WeChat user per hour before binding is paused. */
-export const BIND_LIMIT: HourlyLimit = { name: 'bind', perHour: 5, reason: 'bindTries' }
+/**
+ * Wrong license/phone pairs allowed per WeChat user per hour before binding is paused, and per
+ * licence whoever tries (many WeChat users guessing one shop's phone).
+ */
+export const BIND_LIMIT: HourlyLimit = { name: 'bind', perCaller: 5, perTarget: 10, reason: 'bindTries' }
 
 /**
  * Links a WeChat user to their shop: the license number plus the phone number on the company's
@@ -20,10 +23,11 @@ export const bindRetailer = async (
 ): Promise<BindResult> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  await refuseOverLimit(db, BIND_LIMIT, caller, now)
+  const attempt = await takeTry(db, BIND_LIMIT, { caller, target: licenseNo }, now)
 
   const [mine] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (mine) {
+    await attempt.giveBack()
     if (mine._id !== licenseNo) fail('ALREADY_BOUND', 'boundToOther')
     const retailer = await db.retailers.get(licenseNo)
     return { licenseNo, shopName: retailer?.shopName ?? '' }
@@ -31,10 +35,8 @@ export const bindRetailer = async (
 
   const retailer = await db.retailers.get(licenseNo)
   const phone = await deps.phones.phoneFromCode(phoneCode)
-  if (!retailer || !phone || phone !== retailer.phone) {
-    await countFailedTry(db, BIND_LIMIT, caller, now)
-    return fail('NOT_FOUND', 'phoneMismatch')
-  }
+  if (!retailer || !phone || phone !== retailer.phone) return fail('NOT_FOUND', 'phoneMismatch')
+  await attempt.giveBack()
 
   // The license is the binding's id, so two users racing for one shop cannot both win.
   const won = await db.bindings.insert({ _id: licenseNo, openId: caller, boundAt: new Date(now).toISOString() })

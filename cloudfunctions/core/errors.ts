@@ -24,6 +24,7 @@ export const ERROR_REASONS = [
   'inviteCodeTries',
   'ownRetailer',
   'alreadyHelper',
+  'badName',
   'settingsBusy',
   'bindTries',
   'boundToOther',

@@ -204,8 +204,12 @@ export interface Consent {
   _id: string
   openId: string
   template: SubscribeTemplate
-  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts charged slots. */
+  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts what was spent. */
   granted: number
+  /** Spent by slots due before `foldedUpTo`, counted here because those slots were deleted (core/retention.ts). */
+  spentBefore?: number
+  /** Slots due from this instant on are counted as they are; absent: 0, all of them. */
+  foldedUpTo?: number
 }
 
 
@@ -272,7 +276,10 @@ export interface Helper {
 }
 
 
-/** One thing a helper did for a shop, for the shop's owner to read. */
+/**
+ * One thing a helper did for a shop, for the shop's owner to read; views of one day are one entry
+ * (id `${licenseNo}|views|${helperId}|${date}`) counting them in `views`.
+ */
 export interface HelperLogEntry {
   _id: string
   licenseNo: string
@@ -281,4 +288,5 @@ export interface HelperLogEntry {
   action: HelperAction
   at: string
   atMs: number
+  views?: number
 }

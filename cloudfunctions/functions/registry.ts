@@ -19,6 +19,7 @@ import helperLog from './helperLog'
 import summary from './summary'
 import suggestedOrder from './suggestedOrder'
 import importData from './importData'
+import cleanup from './cleanup'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
 export const functions: FunctionDef[] = [
@@ -42,4 +43,5 @@ export const functions: FunctionDef[] = [
   summary,
   suggestedOrder,
   importData,
+  cleanup,
 ]

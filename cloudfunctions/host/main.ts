@@ -5,7 +5,11 @@ import { openLocalHome } from './local'
 import { seedDemoCounty } from '../seed'
 import { recoverImports } from '../core/imports/journal'
 import { underImportLease } from '../core/imports/lease'
+import { FolderLock, ownerInWords, tryLock } from '../adapters/node/folderLock'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
+
+/** Thrown with the words the operator reads; nothing else of it is printed. */
+class Refused extends Error {}
 
 /** `npm start`: the local host for one county on this laptop. */
 const main = async (): Promise<void> => {
@@ -13,6 +17,13 @@ const main = async (): Promise<void> => {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   const staticDir = resolve(process.env.STATIC_DIR ?? 'dist-h5')
   if (!existsSync(staticDir)) console.warn(`没有找到 H5 构建（${staticDir}），请先运行 npm run build:h5`)
+
+  // One writer per data folder: this host, or an import, or another host — never two.
+  const lock = await tryLock(dataDir, { port, who: '本地服务' })
+  if (!(lock instanceof FolderLock)) {
+    throw new Refused(`数据目录 ${dataDir} 正在由${ownerInWords(lock)}使用。${lock.port === null ? '请等它做完再启动本地服务。' : `本地服务已经在运行：http://127.0.0.1:${lock.port}`}`)
+  }
+  process.on('exit', () => lock.release())
 
   const started = Date.now()
   const home = await openLocalHome(dataDir)
@@ -23,6 +34,10 @@ const main = async (): Promise<void> => {
   if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
 
   const server = createHost({ home, staticDir })
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被别的程序占用，请换一个端口：PORT=8081 npm start` : `本地服务无法启动：${error.message}`)
+    process.exit(2)
+  })
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`
     console.log(`\n零售伙伴 ShopMate 本地服务已启动：${base}\n`)
@@ -36,6 +51,7 @@ const main = async (): Promise<void> => {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
+  // Words, never a stack: a refusal is its sentence; anything else says what failed.
+  console.error(error instanceof Refused ? error.message : `本地服务无法启动：${error instanceof Error ? error.message : String(error)}`)
+  process.exit(error instanceof Refused ? 2 : 1)
 })

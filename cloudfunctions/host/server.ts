@@ -6,6 +6,7 @@ import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'
 import { handleDevImport } from './importRoute'
+import { BODY_LIMITS, refusal, timerRange } from './guard'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -19,24 +20,32 @@ export interface HostOptions {
   fns?: FunctionDef[]
 }
 
-const MAX_BODY = 1 << 20
 class BadRequest extends Error {}
+/** A body over the route's limit: answered 413 and the connection closed, as the rest of it is never read. */
+export class TooLarge extends Error {}
 
-const send = (res: ServerResponse, status: number, body: unknown): void => {
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
   res.end(text)
 }
 
-const readJson = async (req: IncomingMessage): Promise<unknown> => {
+/** The whole body, refused (TooLarge) as soon as it says or turns out to be over `limit` bytes. */
+export const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new TooLarge()
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new BadRequest('body too large')
+    if (size > limit) throw new TooLarge()
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+const readJson = async (req: IncomingMessage, limit: number): Promise<unknown> => {
+  const body = await readBody(req, limit)
+  const text = body.toString('utf8')
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
@@ -55,6 +64,10 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
     const method = req.method ?? 'GET'
+    const refused = refusal(req, path)
+    if (refused) return send(res, refused.status, { ok: false, error: { code: refused.code, message: refused.message } }, { connection: 'close' })
+    // Routes that read no body still refuse a large one, rather than leave it to drain.
+    if (Number(req.headers['content-length'] ?? 0) > (path.startsWith('/dev/') ? BODY_LIMITS.dev : BODY_LIMITS.fn)) throw new TooLarge()
 
     if (method === 'GET' && path === '/fn') {
       return send(
@@ -67,7 +80,7 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     const call = /^\/fn\/([A-Za-z0-9_]+)$/.exec(path)
     if (call && method === 'POST') {
       const fn = byName.get(call[1])
-      const event = await readJson(req)
+      const event = await readJson(req, BODY_LIMITS.fn)
       if (!fn) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个功能' } })
       if (fn.kind === 'timer') {
         // A timer function answers only its trigger, as in CloudBase where users cannot call it usefully.
@@ -81,10 +94,13 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     const tick = /^\/dev\/timer\/([A-Za-z0-9_]+)$/.exec(path)
     if (tick && method === 'POST') {
       const fn = byName.get(tick[1])
-      const body = (await readJson(req)) as { now?: unknown } | undefined
+      const body = (await readJson(req, BODY_LIMITS.dev)) as { now?: unknown } | undefined
       if (!fn || fn.kind !== 'timer') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no timer function by that name' } })
-      const now = body?.now === undefined ? new Date() : new Date(String(body.now))
+      const now = body?.now === undefined ? new Date() : new Date(typeof body.now === 'string' ? body.now : NaN)
       if (Number.isNaN(now.getTime())) throw new BadRequest('now is not an ISO-8601 instant')
+      // A clock far ahead would move every schedule's cursor past years of reminders.
+      const range = timerRange(Date.now())
+      if (now.getTime() < range.from || now.getTime() > range.to) throw new BadRequest('now must be between 2000-01-01 and a year from today')
       return send(res, 200, await invokeTimer(fn, { caller: null, deps: home.deps(fixedClock(now)) }))
     }
 
@@ -92,7 +108,8 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     if (method === 'GET' && path === '/dev/identities') return send(res, 200, await demoIdentities(home.store))
     // `npm run import` hands its file here when a host is running, so the store keeps one writer.
     const handOff = /^\/dev\/import\/([a-z]+)$/.exec(path)
-    if (handOff && method === 'POST') return handleDevImport(req, res, home, handOff[1])
+    if (handOff && method === 'POST') return handleDevImport(home, handOff[1], await readJson(req, BODY_LIMITS.dev), res)
+    if (path.startsWith('/dev/') && method !== 'GET') return send(res, 405, { error: 'method not allowed' })
 
     if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return
     if (method === 'GET' || method === 'HEAD') return send(res, 404, { error: 'not found' })
@@ -101,6 +118,8 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
 
   return createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy()
+      if (error instanceof TooLarge) return send(res, 413, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求体太大' } }, { connection: 'close' })
       if (error instanceof BadRequest) return send(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: error.message } })
       console.error('[host]', error)
       send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'internal error' } })

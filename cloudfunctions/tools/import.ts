@@ -12,10 +12,11 @@ const main = async (): Promise<number> => {
   const file = args.find((arg) => !arg.startsWith('--') && args.indexOf(arg) > 0)
   const size = file ? (await stat(resolve(cwd, file)).catch(() => null))?.size : undefined
   const bar = progressBar(process.stderr, size)
-  const run = await runImport(args, { cwd, port: Number(process.env.PORT ?? 8080), dataDir: resolve(process.env.DATA_DIR ?? '.data') }, bar.update)
+  const waitMs = process.env.IMPORT_WAIT_MS === undefined ? undefined : Number(process.env.IMPORT_WAIT_MS)
+  const run = await runImport(args, { cwd, dataDir: resolve(process.env.DATA_DIR ?? '.data'), waitMs }, bar.update)
   bar.finish()
   if (run.message) console.error(run.message)
-  if (run.via === 'host') console.error(`（已交给 http://127.0.0.1:${process.env.PORT ?? 8080} 上运行的本地服务导入，应用里立即可见）`)
+  if (run.via === 'host') console.error(`（已交给 http://127.0.0.1:${run.port} 上运行的本地服务导入，应用里立即可见）`)
   if (run.report) (run.code === 0 ? console.log : console.error)(reportText(run.report))
   return run.code
 }
@@ -24,8 +25,9 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    // A busy data folder says in words who holds it: that is the whole message.
-    console.error(typeof (error as { code?: unknown })?.code === 'string' && error instanceof Error ? error.message : error)
+    // Words, never a stack: a busy folder names its holder; anything else says what failed.
+    const coded = typeof (error as { code?: unknown })?.code === 'string' && error instanceof Error
+    console.error(coded ? error.message : `导入没能完成：${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 2
   },
 )

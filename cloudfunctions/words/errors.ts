@@ -19,6 +19,7 @@ const SENTENCES: Readonly<Record<ErrorReason, (f: ErrorFigures) => string>> = {
   inviteCodeTries: () => '邀请码输错次数过多，请一小时后再试',
   ownRetailer: () => '不能成为自己店铺的帮手',
   alreadyHelper: () => '您已经是这家店的帮手了',
+  badName: () => '名字里有不能显示的字符，请重新输入',
   settingsBusy: () => '设置正在被修改，请稍后再试',
   bindTries: () => '尝试次数过多，请一小时后再试',
   boundToOther: () => '此微信已绑定其他店铺',

@@ -13,3 +13,7 @@ export const HELPER_ACTION_WORDS: Readonly<Record<HelperAction, string>> = {
   markOrdered: '标记了家人已代订',
   viewSummary: '查看了经营数据',
 }
+
+/** One line of the helper log after the time: 林小燕查看了经营数据（当天 3 次） */
+export const helperLogLine = (entry: { helperName: string; action: HelperAction; views?: number }): string =>
+  `${entry.helperName}${HELPER_ACTION_WORDS[entry.action]}${entry.views !== undefined && entry.views > 1 ? `（当天 ${entry.views} 次）` : ''}`

@@ -31,6 +31,10 @@ export const problemText = (p: RowProblemDetail): string => {
       return '文件是空的，没有表头'
     case 'undecodable':
       return '含无法识别的字符：请把文件另存为 UTF-8 或 GBK 编码的 CSV'
+    case 'unknownEncoding':
+      return '文件编码无法识别，请另存为 UTF-8 或 GBK 的 CSV'
+    case 'repeatedRow':
+      return `与第 ${p.firstRow} 行重复（${p.columns.join('、')} 相同）：同一文件里只能有一行，请删去不对的那行`
     case 'emptyOnCancel':
       return '取消订货时应留空'
     case 'requiredOnMove':

@@ -39,8 +39,8 @@ describe('binding a WeChat user to their shop', () => {
     expect(wrongPhone).toEqual(unknown)
   })
 
-  it(`pauses a user after ${BIND_LIMIT.perHour} wrong pairs in an hour, even for the right pair, until the next hour`, async () => {
-    for (let i = 0; i < BIND_LIMIT.perHour; i++) {
+  it(`pauses a user after ${BIND_LIMIT.perCaller} wrong pairs in an hour, even for the right pair, until the next hour`, async () => {
+    for (let i = 0; i < BIND_LIMIT.perCaller; i++) {
       expect(await bind('wx-guess', UNBOUND_EXAMPLE.licenseNo, `1390000000${i}`)).toMatchObject({ error: { code: 'NOT_FOUND' } })
     }
     expect(await bind('wx-guess', UNBOUND_EXAMPLE.licenseNo, UNBOUND_EXAMPLE.phone)).toMatchObject({ error: { code: 'RATE_LIMITED' } })

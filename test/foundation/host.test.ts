@@ -1,5 +1,7 @@
 import { cleanup, startTestHost, type TestHost } from '../support/localHome'
 
+const JSON_TYPE = { 'content-type': 'application/json' }
+
 describe('the local host protocol', () => {
   let host: TestHost
   beforeAll(async () => {
@@ -37,14 +39,14 @@ describe('the local host protocol', () => {
   })
 
   it('fires only timer functions through /dev/timer', async () => {
-    const res = await fetch(`${host.base}/dev/timer/home`, { method: 'POST', body: '{}' })
+    const res = await fetch(`${host.base}/dev/timer/home`, { method: 'POST', headers: JSON_TYPE, body: '{}' })
     expect(res.status).toBe(404)
   })
 
   it('rejects a timer clock that is not an instant', async () => {
     const timers = ((await (await fetch(`${host.base}/fn`)).json()) as { name: string; timer: string | null }[]).filter((f) => f.timer)
     for (const { name } of timers) {
-      const res = await fetch(`${host.base}/dev/timer/${name}`, { method: 'POST', body: JSON.stringify({ now: 'yesterday-ish' }) })
+      const res = await fetch(`${host.base}/dev/timer/${name}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ now: 'yesterday-ish' }) })
       expect(res.status).toBe(400)
     }
   })

@@ -63,7 +63,7 @@ describe('helper security', () => {
     expect(codeOf(await world.call(acceptInvite, 'wx-z', { code: right, retailer: A.licenseNo }, later(10 * 60_000)))).toBe('TOKEN_EXPIRED')
     const fresh = await code()
     const wrong = fresh === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'
-    for (let i = 1; i < INVITE_CODE_LIMIT.perHour; i++) {
+    for (let i = 1; i < INVITE_CODE_LIMIT.perCaller; i++) {
       expect(codeOf(await world.call(previewInvite, 'wx-guess', { code: wrong }, AT))).toBe('TOKEN_INVALID')
     }
     expect(codeOf(await world.call(acceptInvite, 'wx-guess', { code: right, retailer: A.licenseNo }, later(10 * 60_000)))).toBe('TOKEN_EXPIRED') // the fifth wrong try

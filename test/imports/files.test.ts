@@ -107,9 +107,4 @@ describe('importing again', () => {
     const week = await db.salesWeeks.get(`${R}|2026-03-16`)
     expect(week?.days['2026-03-16'].split('\n')).toEqual([`${SKU_A},5,5000,4500`, `${SKU_B},1,2000,1800`])
   })
-
-  it('lets a later row of the same shop, day and SKU win within one file', async () => {
-    await importText(store, 'sales', sales([[R, '2026-03-16', SKU_A, 4, 4000], [R, '2026-03-16', SKU_A, 3, 3000]]))
-    expect((await repos(store).salesMonths.get(`${R}|2026-03`))?.totals).toEqual({ packs: 3, salesFen: 3000, costFen: 2700 })
-  })
 })

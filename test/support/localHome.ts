@@ -6,6 +6,7 @@ import type { Server } from 'node:http'
 import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
 import { createHost } from '../../cloudfunctions/host/server'
 import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
+import { FolderLock, tryLock } from '../../cloudfunctions/adapters/node/folderLock'
 
 /** A fresh data folder in the system temp dir; removed by `cleanup`. */
 export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'shopmate-'))
@@ -32,7 +33,10 @@ export const startTestHost = async (
   if (options.seed ?? true) await seedDemoCounty(home.store, COUNTY_SIZE, { shopData: options.shopData ?? false })
   const server = createHost({ home, staticDir: options.staticDir })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const port = (server.address() as AddressInfo).port
+  const base = `http://127.0.0.1:${port}`
+  // As the real host does: the folder's writer lock names this host and its port, for `npm run import`.
+  const lock = await tryLock(dataDir, { port, who: '本地服务' })
   return {
     home,
     dataDir,
@@ -48,6 +52,7 @@ export const startTestHost = async (
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (lock instanceof FolderLock) lock.release()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -1,5 +1,5 @@
 import { HOUR_MS, MINUTE_MS, chinaIso } from '../time'
-import { countFailedTry, refuseOverLimit, type HourlyLimit } from '../rateLimit'
+import { takeTry, type HourlyLimit } from '../rateLimit'
 import { fail } from '../errors'
 import type { Deps } from '../ports'
 import { type Helper, type Invite } from '../model'
@@ -9,6 +9,7 @@ import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, helperDocId } fr
 import { logHelperAction } from './log'
 import type { AcceptInviteResult, CreateInviteResult, InvitePreview } from '../../contracts/results'
 import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contracts/vocabulary'
+import { normalName } from '../../contracts/names'
 
 /**
  * Becoming a helper takes an invite from the shop's owner: a share-card link carrying a random
@@ -18,8 +19,11 @@ import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contract
 
 export const LINK_TTL_MS = 24 * HOUR_MS
 export const CODE_TTL_MS = 10 * MINUTE_MS
-/** Wrong codes a caller may try per hour: 5 tries against ~10⁹ codes that live 10 minutes. */
-export const INVITE_CODE_LIMIT: HourlyLimit = { name: 'inviteCode', perHour: 5, reason: 'inviteCodeTries' }
+/**
+ * Wrong codes a caller may try per hour: 5 tries against ~10⁹ codes that live 10 minutes; and
+ * failed opens of one invite, whoever tries.
+ */
+export const INVITE_CODE_LIMIT: HourlyLimit = { name: 'inviteCode', perCaller: 5, perTarget: 10, reason: 'inviteCodeTries' }
 
 export type InviteRef = { token: string } | { code: string }
 
@@ -70,12 +74,14 @@ const INVITE_PROBLEMS = {
 /**
  * The invite a ref names, checked in this order: it exists (TOKEN_INVALID), it is this shop's
  * when the caller says which shop they expect (TOKEN_WRONG_RETAILER), unused (TOKEN_USED),
- * unexpired (TOKEN_EXPIRED). Every failure with a code counts against the caller's hourly tries.
+ * unexpired (TOKEN_EXPIRED). Every failure with a code counts against the caller's and the invite's
+ * hourly tries, counted before the look-up (rateLimit.ts).
  */
 const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef, expected?: string): Promise<Invite> => {
   const now = deps.clock.now().getTime()
-  if ('code' in ref) await refuseOverLimit(db, INVITE_CODE_LIMIT, caller, now)
-  const invite = await db.invites.get(inviteId(deps, ref))
+  const id = inviteId(deps, ref)
+  const attempt = 'code' in ref ? await takeTry(db, INVITE_CODE_LIMIT, { caller, target: id }, now) : null
+  const invite = await db.invites.get(id)
   const problem: keyof typeof INVITE_PROBLEMS | null = !invite
     ? 'TOKEN_INVALID'
     : expected !== undefined && invite.licenseNo !== expected
@@ -85,10 +91,8 @@ const openInvite = async (deps: Deps, db: Repos, caller: string, ref: InviteRef,
         : invite.expiresAt <= now
           ? 'TOKEN_EXPIRED'
           : null
-  if (problem) {
-    if ('code' in ref) await countFailedTry(db, INVITE_CODE_LIMIT, caller, now)
-    return fail(problem, INVITE_PROBLEMS[problem])
-  }
+  if (problem) return fail(problem, INVITE_PROBLEMS[problem])
+  await attempt?.giveBack()
   return invite as Invite
 }
 
@@ -123,6 +127,9 @@ const withinLimit = (group: readonly Helper[], id: string, max: number): boolean
  */
 export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, licenseNo: string, name?: string): Promise<AcceptInviteResult> => {
   const db = repos(deps.store)
+  // The schema normalised it; a name from any other caller of the core is checked the same way.
+  const given = name === undefined ? '' : normalName(name)
+  if (given === null) fail('INVALID_ARGUMENT', 'badName')
   const invite = await openInvite(deps, db, caller, ref, licenseNo)
   const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
   if (own?._id === invite.licenseNo) fail('CONFLICT', 'ownRetailer')
@@ -147,7 +154,7 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
     openId: caller,
     kind: invite.kind,
     scopes: invite.scopes,
-    name: name?.trim() || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
+    name: given || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now,
   }

@@ -1,4 +1,4 @@
-import { chinaIso } from '../time'
+import { chinaDate, chinaIso } from '../time'
 import type { Deps } from '../ports'
 import type { Helper } from '../model'
 import { repos } from '../repos'
@@ -6,18 +6,25 @@ import { ownRetailer } from '../identity'
 import type { HelperLogData } from '../../contracts/results'
 import type { HelperAction } from '../../contracts/vocabulary'
 
-/** Records one thing a helper did for a shop (the summary function calls this with `viewSummary`). */
+/**
+ * The owner's record of what helpers did. Every action that changes something (accepting an
+ * invite, marking an order) is an entry of its own; looking (`viewSummary`) is counted, one entry
+ * per helper per China day, so a helper reading the summary ten thousand times cannot push an
+ * order they marked out of the owner's view.
+ */
 export const logHelperAction = async (deps: Deps, helper: Pick<Helper, 'licenseNo' | 'helperId' | 'name'>, action: HelperAction): Promise<void> => {
   const at = deps.clock.now()
-  await repos(deps.store).helperLog.insert({
+  const db = repos(deps.store)
+  const entry = { licenseNo: helper.licenseNo, helperId: helper.helperId, helperName: helper.name, action, at: at.toISOString(), atMs: at.getTime() }
+  if (action === 'viewSummary') {
+    // The day's first view dates the entry; later ones only count.
+    await db.helperLog.increment(`${helper.licenseNo}|views|${helper.helperId}|${chinaDate(at.getTime())}`, 'views', 1, { ...entry, views: 0 })
+    return
+  }
+  await db.helperLog.insert({
     // Time first so ids sort by time; the random tail keeps two actions in one millisecond apart.
     _id: `${helper.licenseNo}|${String(at.getTime()).padStart(15, '0')}|${deps.tokens.randomToken().slice(0, 12)}`,
-    licenseNo: helper.licenseNo,
-    helperId: helper.helperId,
-    helperName: helper.name,
-    action,
-    at: at.toISOString(),
-    atMs: at.getTime(),
+    ...entry,
   })
 }
 
@@ -29,6 +36,6 @@ export const helperLog = async (deps: Deps, caller: string): Promise<HelperLogDa
   const { retailer } = await ownRetailer(db, caller)
   const entries = await db.helperLog.find({ licenseNo: retailer.licenseNo }, { sort: { atMs: -1, _id: -1 }, limit: HELPER_LOG_LIMIT })
   return {
-    entries: entries.map((e) => ({ at: chinaIso(e.atMs), helperId: e.helperId, helperName: e.helperName, action: e.action })),
+    entries: entries.map((e) => ({ at: chinaIso(e.atMs), helperId: e.helperId, helperName: e.helperName, action: e.action, ...(e.views !== undefined ? { views: e.views } : {}) })),
   }
 }

@@ -1,7 +1,7 @@
 import type { RowProblem } from '../../contracts/insights'
 import { RowChecker } from './fields'
 import type { RowReferences, KindSpec } from './kinds'
-import { FileFormatError, type ImportSource, type RejectedRows, type SourceRecord } from './ports'
+import { FileFormatError, UnknownEncoding, type ImportSource, type RejectedRows, type SourceRecord } from './ports'
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 100
@@ -51,6 +51,7 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     else result.moreProblems++
   }
 
+  const repeats = spec.repeats()
   let header: string[] | null = null
   let checker: RowChecker | null = null
   /** Whether U+FFFD in a record is damage: read once per batch, as the source learns it while reading. */
@@ -72,6 +73,10 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     const c = (checker as RowChecker).reset(record, result.rows + 1)
     const row = spec.check(c, known)
     if (undecodable && record.some((field) => field.includes('\uFFFD'))) c.problem('#row', { code: 'undecodable' })
+    if (c.ok) {
+      const firstRow = repeats.firstRowOf(row, c.row)
+      if (firstRow > 0) c.problem('#row', { code: 'repeatedRow', firstRow, columns: spec.keyColumns })
+    }
     if (c.ok) {
       result.good++
       accept(row)
@@ -100,14 +105,15 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
       if (result.fatal) break
     }
   } catch (error) {
-    if (!(error instanceof FileFormatError)) throw error
+    if (error instanceof UnknownEncoding) note({ row: 1, column: '#file', code: 'unknownEncoding' })
     // A broken CSV structure (an unclosed quote, …) makes every later row doubtful: refuse the file.
-    note({ row: error.line, column: '#file', code: 'csvFormat', problem: error.problem })
+    else if (error instanceof FileFormatError) note({ row: error.line, column: '#file', code: 'csvFormat', problem: error.problem })
+    else throw error
     result.fatal = true
   } finally {
     await rejected?.close()
   }
-  if (!header) {
+  if (!header && !result.fatal) {
     note({ row: 1, column: '#file', code: 'emptyFile' })
     result.fatal = true
   }

@@ -3,6 +3,7 @@ import { type CalendarEntry, type Retailer, type Sku } from '../model'
 import { isTime } from '../schedule'
 import type { RowChecker } from './fields'
 import { SKU_CODE, type StagedSpec } from './kinds'
+import { textRepeats } from './repeats'
 import { LICENSE_PATTERN, AREA_TYPES, BUSINESS_TYPES } from '../../contracts/vocabulary'
 
 const MOBILE = /^1\d{10}$/
@@ -28,6 +29,8 @@ const time = (c: RowChecker, column: string): string => {
 /** The company's register of shops, with each one's weekly order window and customer manager. */
 export const retailersSpec: StagedSpec<Retailer> = {
   kind: 'retailers',
+  keyColumns: ['license_no'],
+  repeats: () => textRepeats<Retailer>((r) => r.licenseNo),
   columns: [
     'license_no', 'shop_name', 'owner_name', 'phone', 'business_type', 'area_type', 'district', 'grade',
     'integrity_score', 'monthly_quota_cartons', 'open_weekday', 'open_time', 'close_weekday', 'close_time',
@@ -62,6 +65,8 @@ export const retailersSpec: StagedSpec<Retailer> = {
 /** The catalogue: prices in fen, wholesale per carton (10 packs) and suggested retail per pack. */
 export const skusSpec: StagedSpec<Sku> = {
   kind: 'skus',
+  keyColumns: ['sku_code'],
+  repeats: () => textRepeats<Sku>((s) => s.skuCode),
   columns: ['sku_code', 'name', 'brand', 'price_band', 'wholesale_fen_per_carton', 'retail_fen_per_pack', 'is_key', 'is_new'],
   check: (c) => {
     const skuCode = c.matches('sku_code', SKU_CODE, 'skuCode')
@@ -95,6 +100,8 @@ export const parseLocalInstant = (raw: string): number => {
 /** Company calendar changes (calendar.csv): cancel or move one cycle of a shop, a district or everyone. */
 export const calendarSpec: StagedSpec<CalendarEntry> = {
   kind: 'calendar',
+  keyColumns: ['scope', 'cycle_close_date'],
+  repeats: () => textRepeats<CalendarEntry>((e) => e._id),
   columns: ['scope', 'cycle_close_date', 'action', 'new_open', 'new_close'],
   check: (c, known) => {
     const scope = c.raw('scope')

@@ -1,7 +1,8 @@
-import { daysBetween, weekStart } from '../time'
+import { dayNumber, daysBetween, weekStart } from '../time'
 import type { FactKind } from '../model'
 import type { RowChecker } from './fields'
 import { knownLicense, SKU_CODE, type RowReferences, type KindSpec } from './kinds'
+import { factRepeats } from './repeats'
 
 /** No shop data before this date is accepted: older dates are typing mistakes. */
 export const EARLIEST_FACT_DATE = '2000-01-01'
@@ -13,17 +14,20 @@ export interface FactRow {
   weekStart: string
   /** Days since weekStart: 0 = Monday. */
   day: number
+  /** Days since 1970-01-01. */
+  dayNo: number
   skuCode: string
   values: number[]
 }
 
-const weeks = new Map<string, { weekStart: string; day: number }>()
+type Week = { weekStart: string; day: number; dayNo: number }
+const weeks = new Map<string, Week>()
 /** The week of a date, remembered: a file holds few distinct dates and this runs for every row. */
-const weekOf = (date: string): { weekStart: string; day: number } => {
+const weekOf = (date: string): Week => {
   let week = weeks.get(date)
   if (week === undefined) {
     const monday = weekStart(date)
-    week = { weekStart: monday, day: daysBetween(monday, date) }
+    week = { weekStart: monday, day: daysBetween(monday, date), dayNo: dayNumber(date) }
     if (weeks.size < 10_000) weeks.set(date, week)
   }
   return week
@@ -38,7 +42,7 @@ const knownSku = (c: RowChecker, known: RowReferences): { skuCode: string; whole
   return { skuCode, wholesaleFenPerCarton: 0 }
 }
 
-const NO_WEEK = { weekStart: '', day: 0 }
+const NO_WEEK: Week = { weekStart: '', day: 0, dayNo: 0 }
 
 const factSpec = (
   kind: FactKind,
@@ -48,6 +52,8 @@ const factSpec = (
 ): KindSpec<FactRow> => ({
   kind,
   columns: ['license_no', dateColumn, 'sku_code', ...columns],
+  keyColumns: ['license_no', dateColumn, 'sku_code'],
+  repeats: () => factRepeats<FactRow>((row) => row.dayNo),
   check: (c, known) => {
     const licenseNo = knownLicense(c, known)
     const date = c.date(dateColumn, EARLIEST_FACT_DATE, known.today)
@@ -55,7 +61,7 @@ const factSpec = (
     const row = values(c, sku.wholesaleFenPerCarton)
     // A bad date has no week; the row is refused anyway.
     const week = c.ok ? weekOf(date) : NO_WEEK
-    return { licenseNo, date, weekStart: week.weekStart, day: week.day, skuCode: sku.skuCode, values: row }
+    return { licenseNo, date, weekStart: week.weekStart, day: week.day, dayNo: week.dayNo, skuCode: sku.skuCode, values: row }
   },
 })
 

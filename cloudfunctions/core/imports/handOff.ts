@@ -6,12 +6,12 @@ import type { Progress } from './check'
  * shared here so neither side imports the other's code.
  */
 
-/** What `npm run import` sends to a running host. */
+/**
+ * What `npm run import` sends to a running host: the name of the grant it wrote into the data
+ * folder, which names the file (and --skip-invalid). A request never names a path itself.
+ */
 export interface HandOff {
-  path: string
-  skipInvalid?: boolean
-  /** The data folder the importer meant to write: a host serving another one says 409. */
-  dataDir?: string
+  grant: string
 }
 
 /** One line of the host's NDJSON answer: progress lines while it works, then the report (or an error). */

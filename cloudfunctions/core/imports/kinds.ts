@@ -1,5 +1,6 @@
 import { LICENSE_PATTERN, type ImportKind, type OrderWindow } from '../../contracts/vocabulary'
 import type { RowChecker } from './fields'
+import type { RepeatTracker } from './repeats'
 
 /** What rows may refer to: loaded from the store before a file is checked. */
 export interface RowReferences {
@@ -20,6 +21,10 @@ export interface KindSpec<R> {
   columns: readonly string[]
   /** Returns the row; when the checker holds problems afterwards the row is refused. */
   check(c: RowChecker, known: RowReferences): R
+  /** The columns that name one row's subject: a second good row with the same ones is refused. */
+  keyColumns: readonly string[]
+  /** A fresh tracker of those keys, one per import. */
+  repeats(): RepeatTracker<R>
 }
 
 /**

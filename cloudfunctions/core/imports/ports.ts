@@ -42,6 +42,13 @@ export class FileFormatError extends Error {
   }
 }
 
+/** A file whose bytes are text in none of the accepted encodings (UTF-8, GBK/GB18030, UTF-16 with a BOM). */
+export class UnknownEncoding extends Error {
+  constructor() {
+    super('unknown encoding')
+  }
+}
+
 /** Where bad rows are set aside with their problems (skipInvalid), for the person to fix them. */
 export interface RejectedRows {
   /** How the report names it (on a laptop: the file's path). */

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { HelperLogData } from '@contracts'
 import { chinaLabel } from '@words/time'
-import { HELPER_ACTION_WORDS } from '@words/helpers'
+import { helperLogLine } from '@words/helpers'
 
 /** What helpers did for this shop, newest first. */
 export function HelperLog({ log }: { log: HelperLogData }) {
@@ -11,7 +11,7 @@ export function HelperLog({ log }: { log: HelperLogData }) {
       {log.entries.length === 0 && <Text className='line muted'>还没有记录</Text>}
       {log.entries.map((entry, i) => (
         <Text key={`${entry.at}-${i}`} className='line helper-log-entry'>
-          {`${chinaLabel(Date.parse(entry.at))}　${entry.helperName}${HELPER_ACTION_WORDS[entry.action]}`}
+          {`${chinaLabel(Date.parse(entry.at))}　${helperLogLine(entry)}`}
         </Text>
       ))}
     </View>
