@@ -37,7 +37,7 @@ export const cloudPlatform = (): Platform => {
         notifier: cloudNotifier(),
         phones: cloudPhones(),
         tokens: nodeTokens,
-        files: cloudFiles(cloudbase()),
+        files: cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) }),
         importIo: (bytes) => nodeImportIo(bytes),
       }),
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { CloudBaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { SimulatedCloudBase } from '../../cloudfunctions/tools/drill/simulatedCloudBase'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import { repos } from '../../cloudfunctions/core/repos'
 import type { Binding, CalendarEntry, Counter, OrderRecord, Retailer, Sku } from '../../cloudfunctions/core/model'
@@ -299,6 +300,18 @@ const sqlite = (): Subject => {
 }
 
 contract('SqliteStore (better-sqlite3 in a temp dir)', sqlite, 5_000)
+
+/**
+ * The CloudBase store adapter itself — its node-sdk calls, serialised as the SDK sends them — over
+ * the drill's in-process simulated CloudBase database (no credentials needed).
+ */
+const simulated = (): Subject => {
+  const sim = new SimulatedCloudBase({ unique: { bindings: ['openId'] } })
+  const store = async () => new CloudBaseStore(sim.database() as never)
+  return { open: store, reopen: store, dispose: async () => undefined }
+}
+
+contract('CloudBaseStore over the simulated CloudBase database (node-sdk request layer answered in process)', simulated, 5_000)
 
 /**
  * A real CloudBase environment, when its credentials are in the environment. The suite works on
