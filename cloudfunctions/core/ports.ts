@@ -43,9 +43,10 @@ export interface Collection<T extends Doc> {
   /**
    * Sets fields on every document matching the filter and returns how many matched.
    * With an `_id` in the filter this is an atomic compare-and-set: the basis of every
-   * exactly-once claim in the core.
+   * exactly-once claim in the core. `add` adds to numeric (top-level) fields in the same write,
+   * so one request can charge a page of consents.
    */
-  update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number>
+  update(filter: Filter, set: Partial<Omit<T, '_id'>>, add?: Record<string, number>): Promise<number>
   /** Atomically adds `by` to a numeric field, creating the document from `init` when absent; returns the new value. */
   increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number>
   remove(filter: Filter): Promise<number>

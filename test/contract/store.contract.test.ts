@@ -159,6 +159,18 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(await items().update({ tag: 'purple' }, { note: 'none' })).toBe(0)
     }, timeout)
 
+    it('update adds to numeric fields in the same write, starting an absent field from 0', async () => {
+      await seed()
+      expect(await items().update({ tag: 'blue' }, { note: 'paid' }, { n: 10 })).toBe(2)
+      expect(await items().update({ _id: 'a' }, {}, { spent: 2 })).toBe(1)
+      expect((await items().find({ tag: 'blue' }, { sort: { n: 1 } })).map((d) => [d._id, d.n, d.note])).toEqual([
+        ['b', 12, 'paid'],
+        ['e', 15, 'paid'],
+      ])
+      expect(await items().get('a')).toEqual({ ...byId('a'), spent: 2 })
+      expect(await items().get('c')).toEqual(byId('c'))
+    }, timeout)
+
     it('update with an _id and a condition is a compare-and-set: of ten concurrent claims exactly one wins', async () => {
       await seed()
       const claims = Array.from({ length: 10 }, (_, i) => `claimant-${i}`)
