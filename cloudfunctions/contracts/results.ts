@@ -139,6 +139,22 @@ export interface RemindTickReport {
   missed: number
   retrying: number
   alreadyOrdered: number
+  /** Slots a dead run left in flight (it may or may not have reached WeChat), recorded as sent: at most once. */
+  reconciled: number
+  /** Shops whose reminding failed (a database or notifier error); they stay due and are retried next run. */
+  errors: number
+  /** Due schedules this run left for the next one when its time budget ran out. */
+  deferred: number
+  /** Schedules recomputed after an import marked them (new windows or calendar). */
+  refreshed: number
+  /** Workers this run fanned out to (0: it did the work itself). */
+  workers: number
+}
+
+/** A worker's share of one instant's due schedules: license numbers from `from` (inclusive) to `to` (exclusive); null: unbounded. */
+export interface TickShare {
+  from: string | null
+  to: string | null
 }
 
 export interface RetailerRef {

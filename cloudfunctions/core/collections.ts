@@ -20,8 +20,9 @@ export const COLLECTIONS = {
   peerStats: [{ field: 'month' }],
   imports: [],
   importUndo: [{ field: 'importId' }],
-  reminderSchedules: [{ field: 'nextFireAt' }],
+  reminderSchedules: [{ field: 'nextFireAt' }, { field: 'refresh' }],
   reminderSlots: [{ field: 'recipient' }],
+  /** The sends ledger of earlier versions (slots carry it now); kept so old data folders open. */
   sends: [],
   consents: [],
   invites: [],

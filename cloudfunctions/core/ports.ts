@@ -1,6 +1,7 @@
 import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
 import type { ImportIo } from './imports/ports'
+import type { RemindTickReport, TickShare } from '../contracts/results'
 
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
@@ -118,7 +119,17 @@ export interface Tokens {
   hash(value: string): string
 }
 
+/**
+ * Runs of the reminder timer started beside this one, each over a share of the instant's due
+ * shops (in CloudBase: the function invoking itself; on a laptop: in the same process).
+ */
+export interface TickWorkers {
+  remindTick(share: TickShare): Promise<RemindTickReport>
+}
+
 export interface Deps {
+  /** Where the reminder timer can fan out; absent: one run does what it can and leaves the rest due. */
+  workers?: TickWorkers
   /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */
   files?: Files
   /** Reads an uploaded file's bytes as an import (CSV, staging, ids); present with `files`. */

@@ -12,7 +12,7 @@ import { Journal, recoverImports } from './journal'
 import type { ImportIo } from './ports'
 import { FactWriter } from './applyFacts'
 import { applyEntities } from './applyEntities'
-import { refreshAllReminderSchedules } from '../reminders/settings'
+import { markSchedulesForRefresh } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
 import { underImportLease } from './lease'
@@ -135,8 +135,8 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
       if (refused) {
         await journal.abandon()
       } else {
-        // New windows or calendar changes move when reminders are due.
-        if ((kind === 'retailers' || kind === 'calendar') && journal.changed > 0) await refreshAllReminderSchedules(store, now.getTime())
+        // New windows or calendar changes move when reminders are due: the timer replans the marked schedules.
+        if ((kind === 'retailers' || kind === 'calendar') && journal.changed > 0) await markSchedulesForRefresh(store)
         await journal.finish({ sha256: checked.sha256, rows: checked.rows, imported: checked.good, finishedAt: new Date(now.getTime() + (performance.now() - started)).toISOString() })
       }
     } catch (error) {

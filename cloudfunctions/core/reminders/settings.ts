@@ -4,7 +4,7 @@ import type { Deps, DocumentStore } from '../ports'
 import type { Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownRetailer } from '../identity'
-import { overridesFor } from '../calendar'
+import { overridesFor, overridesForMany } from '../calendar'
 import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
 import { consentsHeld } from './consents'
 import { ORDER_REMINDER } from './content'
@@ -43,7 +43,7 @@ export const changedSchedule = (
   const offsets = { ...current.offsets, ...change.offsets }
   const cursor = enabled && (!current.enabled || current.cursor === null) ? now : current.cursor
   const nextFireAt = enabled ? nextReminderAfter(retailer.orderWindow, overrides, offsets, cursor ?? now) : null
-  return { ...current, enabled, offsets, cursor, nextFireAt, version: current.version + 1, updatedAt: new Date(now).toISOString() }
+  return { ...current, enabled, offsets, cursor, nextFireAt, version: current.version + 1, updatedAt: new Date(now).toISOString(), refresh: false }
 }
 
 /** Writes a schedule only over the version it was computed from; false when another write came first. */
@@ -110,23 +110,44 @@ export const refreshReminderSchedule = async (deps: Deps, licenseNo: string): Pr
 }
 
 /**
- * After a retailers or calendar import: every schedule is planned again from the new windows and
- * overrides, so a window moved earlier is not reminded late. Pages by license, like the tick.
+ * After a retailers or calendar import: every schedule is marked, in one request, for the timer to
+ * plan again from the new windows and overrides (refreshMarkedSchedules), instead of the import
+ * recomputing 200,000 schedules inline. Answers how many were marked.
  */
-export const refreshAllReminderSchedules = async (store: DocumentStore, now: number): Promise<number> => {
+export const markSchedulesForRefresh = (store: DocumentStore): Promise<number> => repos(store).reminderSchedules.update({ enabled: true }, { refresh: true })
+
+/**
+ * Recomputes marked schedules a page at a time (shops and calendar in two queries per page) until
+ * none is left or `stop` says the run's time is up; each write is a compare-and-set on the
+ * version, so a settings change or a tick made meanwhile wins (and clears the mark itself).
+ */
+export const refreshMarkedSchedules = async (store: DocumentStore, now: number, stop: () => boolean = () => false): Promise<number> => {
   const db = repos(store)
   let refreshed = 0
   let after = ''
-  for (;;) {
-    const page = await db.reminderSchedules.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: 500 })
-    for (const schedule of page) {
-      const retailer = await db.retailers.get(schedule.licenseNo)
-      if (retailer) {
-        await applyChange(db, retailer, {}, now)
-        refreshed++
-      }
-    }
-    if (page.length < 500) return refreshed
+  while (!stop()) {
+    const page = await db.reminderSchedules.find({ refresh: true, _id: { $gt: after } }, { sort: { _id: 1 }, limit: 500 })
+    if (page.length === 0) break
+    const retailers = await db.retailers.find({ _id: { $in: page.map((s) => s._id) } }, { limit: page.length })
+    const shops = new Map(retailers.map((r) => [r._id, r]))
+    const calendars = await overridesForMany(db, retailers)
+    await Promise.all(
+      page.map(async (schedule) => {
+        const retailer = shops.get(schedule._id)
+        const next = retailer ? changedSchedule(schedule, {}, retailer, calendars.get(schedule._id) ?? [], now) : { ...schedule, version: schedule.version + 1 }
+        const { _id, ...fields } = next
+        void _id
+        if ((await db.reminderSchedules.update({ _id: schedule._id, version: schedule.version }, { ...fields, refresh: false })) === 1) refreshed++
+      }),
+    )
+    if (page.length < 500) break
     after = page[page.length - 1]._id
   }
+  return refreshed
+}
+
+/** Every schedule planned again now (tools and tests): marks them all, then refreshes them all. */
+export const refreshAllReminderSchedules = async (store: DocumentStore, now: number): Promise<number> => {
+  await markSchedulesForRefresh(store)
+  return refreshMarkedSchedules(store, now)
 }
