@@ -323,10 +323,10 @@ export class SimulatedCloudBase {
 
   /** A node-sdk database whose requests this simulation answers. */
   database(): Db {
-    const sim = this
+    const send = (action: string, params: Record<string, unknown>) => this.send(action, params)
     ;(Db as unknown as { reqClass: unknown }).reqClass = class {
       send(action: string, params: Record<string, unknown>): Promise<unknown> {
-        return sim.send(action, params)
+        return send(action, params)
       }
     }
     return new Db({ env: 'simulated' } as never)
