@@ -29,6 +29,7 @@ export const ERROR_REASONS = [
   'boundToOther',
   'retailerBoundElsewhere',
   'phoneMismatch',
+  'phoneServiceDown',
   'windowClosed',
   'periodNotStarted',
   'adminOnly',
