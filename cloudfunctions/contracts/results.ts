@@ -90,6 +90,8 @@ export interface ReminderStatus {
   left: number
   /** Reminders are on but none can be delivered: show 提醒次数已用完 and a one-tap way to add more. */
   exhausted: boolean
+  /** The WeChat template id to ask consent for, from the functions' configuration (null: not configured). */
+  templateId: string | null
 }
 
 export interface MarkOrderedResult extends OrderStatusView {
@@ -108,6 +110,8 @@ export interface ReminderSettingsData extends ReminderStatus {
 export interface ConsentsData {
   template: SubscribeTemplate
   left: number
+  /** The WeChat template id to ask consent for, from the functions' configuration (null: not configured). */
+  templateId: string | null
 }
 
 export interface InboxEntry {
@@ -182,6 +186,8 @@ export interface AcceptInviteResult {
   kind: HelperKind
   scopes: HelperScope[]
   name: string
+  /** The WeChat template id to ask the new helper's consent for (null: not configured). */
+  templateId: string | null
 }
 
 export interface HelperView {

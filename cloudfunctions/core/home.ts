@@ -4,7 +4,7 @@ import { repos } from './repos'
 import { ownRetailer } from './identity'
 import { calendarNotices, overridesFor } from './calendar'
 import { currentOrderStatus, lastCycleResult } from './orders'
-import { consentsHeld } from './reminders/consents'
+import { consentsHeld, reminderTemplateId } from './reminders/consents'
 import type { HomeData } from '../contracts/results'
 
 /**
@@ -42,7 +42,7 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     calendarNotices: calendarNotices(retailer.orderWindow, overrides, now),
     order,
     lastCycle,
-    reminders: { enabled, left, exhausted: enabled && left === 0 },
+    reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps) },
     manager: retailer.manager,
   }
 }

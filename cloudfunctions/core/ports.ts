@@ -101,6 +101,12 @@ export interface Notifier {
    * notifier over it leaves this unset and the core's sends ledger keeps it at most once.
    */
   readonly dedupesByKey?: boolean
+  /**
+   * The WeChat template id this notifier sends a template with: the functions' configuration is
+   * its only source, and the app asks consent for exactly this id. Absent or undefined: none (the
+   * local outbox, or a deployment not yet configured).
+   */
+  templateId?(template: SubscribeContent['template']): string | undefined
 }
 
 /** Turns the code from WeChat's getPhoneNumber button into the verified phone number. */

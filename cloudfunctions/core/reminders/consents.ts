@@ -55,13 +55,16 @@ export const refundConsent = async (db: Repos, openId: string, template: Subscri
   await db.consents.update({ _id: consentId(openId, template), lastRefund: { $ne: slotKey } }, { lastRefund: slotKey }, { spent: -1 })
 }
 
+/** The WeChat template id the functions send the reminder with: what the app must ask consent for. */
+export const reminderTemplateId = (deps: Pick<Deps, 'notifier'>): string | null => deps.notifier.templateId?.(ORDER_REMINDER) ?? null
+
 /** One consent per accepted template in this tap (WeChat accepts a template at most once per request). */
 export const addConsents = async (deps: Deps, caller: string, templates: readonly SubscribeTemplate[]): Promise<ConsentsData> => {
   const db = repos(deps.store)
   for (const template of new Set(templates)) {
     await db.consents.increment(consentId(caller, template), 'granted', 1, { openId: caller, template, granted: 0, spent: 0 })
   }
-  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller) }
+  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller), templateId: reminderTemplateId(deps) }
 }
 
 /**

@@ -6,7 +6,7 @@ import { repos, type Repos } from '../repos'
 import { ownRetailer } from '../identity'
 import { overridesFor, overridesForMany } from '../calendar'
 import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
-import { consentsHeld } from './consents'
+import { consentsHeld, reminderTemplateId } from './consents'
 import { ORDER_REMINDER } from './content'
 import type { ReminderSettingsData } from '../../contracts/results'
 import type { ReminderOffset, CalendarOverride } from '../../contracts/vocabulary'
@@ -65,7 +65,7 @@ const applyChange = async (db: Repos, retailer: Retailer, change: ReminderChange
   return fail('CONFLICT', 'settingsBusy')
 }
 
-const view = async (db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {
+const view = async (deps: Pick<Deps, 'notifier'>, db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {
   const overrides = await overridesFor(db, retailer)
   const left = await consentsHeld(db, caller)
   return {
@@ -75,6 +75,7 @@ const view = async (db: Repos, caller: string, retailer: Retailer, schedule: Rem
     template: ORDER_REMINDER,
     left,
     exhausted: schedule.enabled && left === 0,
+    templateId: reminderTemplateId(deps),
     upcoming: remindersAfter(retailer.orderWindow, overrides, schedule.offsets, now, 3).map((r) => ({
       offset: r.offset,
       at: chinaIso(r.at),
@@ -88,14 +89,14 @@ export const reminderSettings = async (deps: Deps, caller: string): Promise<Remi
   const db = repos(deps.store)
   const { retailer } = await ownRetailer(db, caller)
   const schedule = (await db.reminderSchedules.get(retailer.licenseNo)) ?? defaultSchedule(retailer.licenseNo)
-  return view(db, caller, retailer, schedule, deps.clock.now().getTime())
+  return view(deps, db, caller, retailer, schedule, deps.clock.now().getTime())
 }
 
 export const updateReminderSettings = async (deps: Deps, caller: string, change: ReminderChange): Promise<ReminderSettingsData> => {
   const db = repos(deps.store)
   const { retailer } = await ownRetailer(db, caller)
   const now = deps.clock.now().getTime()
-  return view(db, caller, retailer, await applyChange(db, retailer, change, now), now)
+  return view(deps, db, caller, retailer, await applyChange(db, retailer, change, now), now)
 }
 
 /**
