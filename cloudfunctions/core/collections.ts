@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   inventoryMonths: [{ field: 'month' }],
   peerStats: [{ field: 'month' }],
   imports: [],
+  /** The import lease where the store has none of its own (CloudBase): one document. */
+  leases: [],
   importUndo: [{ field: 'importId' }],
   reminderSchedules: [{ field: 'nextFireAt' }, { field: 'refresh' }],
   reminderSlots: [{ field: 'recipient' }],

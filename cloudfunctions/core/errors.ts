@@ -35,6 +35,7 @@ export const ERROR_REASONS = [
   'adminOnly',
   'filesUnconfigured',
   'fileMissing',
+  'importBusy',
   'timerOnly',
   'notForTimer',
 ] as const

@@ -15,7 +15,7 @@ import { applyEntities } from './applyEntities'
 import { markSchedulesForRefresh } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
-import { underImportLease } from './lease'
+import { underImportLease, type LeaseClock } from './lease'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -39,6 +39,8 @@ export interface ImportOptions extends ImportIo {
   skipInvalid?: boolean
   now: Date
   onProgress?: (progress: Progress) => void
+  /** The lease's clock and holder name (tests); by default the system clock and a random name. */
+  lease?: LeaseClock
 }
 
 const loadKnown = async (store: DocumentStore, today: string): Promise<RowReferences> => {
@@ -62,7 +64,7 @@ const queues = new WeakMap<DocumentStore, Promise<unknown>>()
  * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
  */
 export const importFile = (options: ImportOptions): Promise<ImportReport> => {
-  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options)))
+  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options), options.lease))
   queues.set(options.store, run.catch(() => undefined))
   return run
 }
