@@ -1,4 +1,4 @@
-import { Db } from '@cloudbase/database'
+import * as tcb from '@cloudbase/node-sdk'
 import type { VirtualTime } from './virtualTime'
 
 /**
@@ -321,15 +321,19 @@ export class SimulatedCloudBase {
     this.fault = options.fault
   }
 
-  /** A node-sdk database whose requests this simulation answers. */
-  database(): Db {
+  /**
+   * A node-sdk database whose requests this simulation answers: node-sdk's own `database()`, with
+   * its request class (`Db.reqClass`, set by every `database()` call) swapped for this one.
+   */
+  database(): ReturnType<tcb.CloudBase['database']> {
     const send = (action: string, params: Record<string, unknown>) => this.send(action, params)
-    ;(Db as unknown as { reqClass: unknown }).reqClass = class {
+    const db = tcb.init({ env: 'simulated', secretId: 'simulated', secretKey: 'simulated' }).database()
+    ;(db.constructor as unknown as { reqClass: unknown }).reqClass = class {
       send(action: string, params: Record<string, unknown>): Promise<unknown> {
         return send(action, params)
       }
     }
-    return new Db({ env: 'simulated' } as never)
+    return db
   }
 
   /** Calls counted since the last reset. */
