@@ -20,8 +20,19 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Installed by CloudBase in each function; everything else is bundled in. */
 export const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
 export const RUNTIME = 'Nodejs18.15'
-/** Seconds. A user waits on a callable; a timer may walk the whole county. */
+/** Seconds, unless a definition says otherwise (timeoutSeconds): a user waits on a callable; a timer works in budgets. */
 const TIMEOUT = { callable: 10, timer: 60 }
+/** MB, unless a definition says otherwise (memoryMB): CloudBase's default. */
+const MEMORY = 256
+/**
+ * The functions' configuration, set at deploy time from the CLI's .env files (version 2.0
+ * dynamic variables read `.env`, `.env.local`, `.env.<mode>`): the subscribe template id's only
+ * source (the app asks consent for the id the functions return), the admins who may import.
+ */
+export const ENV_VARIABLES = {
+  SUBSCRIBE_TEMPLATE_ORDER_REMINDER: '{{env.SUBSCRIBE_TEMPLATE_ORDER_REMINDER}}',
+  ADMIN_OPENIDS: '{{env.ADMIN_OPENIDS}}',
+}
 
 const require = createRequire(import.meta.url)
 
@@ -67,12 +78,16 @@ const triggersOf = (def) => (def.kind === 'timer' ? [{ name: `${def.name}Timer`,
 
 /** The CloudBase CLI configuration; the env id comes from the environment at deploy time, never from the repo. */
 export const rcFor = (defs) => ({
+  // Dynamic variables ({{env.…}}) work only in a version 2.0 file (CloudBase CLI ≥ 0.9.1).
+  version: '2.0',
   envId: '{{env.TCB_ENV_ID}}',
   functionRoot: './dist-cloud',
   functions: defs.map((def) => ({
     name: def.name,
     runtime: RUNTIME,
-    timeout: TIMEOUT[def.kind],
+    timeout: def.timeoutSeconds ?? TIMEOUT[def.kind],
+    memorySize: def.memoryMB ?? MEMORY,
+    envVariables: ENV_VARIABLES,
     installDependency: true,
     handler: 'index.main',
     ...(def.kind === 'timer' ? { triggers: triggersOf(def) } : {}),

@@ -90,6 +90,8 @@ export interface ReminderStatus {
   left: number
   /** Reminders are on but none can be delivered: show 提醒次数已用完 and a one-tap way to add more. */
   exhausted: boolean
+  /** The WeChat template id to ask consent for, from the functions' configuration (null: not configured). */
+  templateId: string | null
 }
 
 export interface MarkOrderedResult extends OrderStatusView {
@@ -108,6 +110,8 @@ export interface ReminderSettingsData extends ReminderStatus {
 export interface ConsentsData {
   template: SubscribeTemplate
   left: number
+  /** The WeChat template id to ask consent for, from the functions' configuration (null: not configured). */
+  templateId: string | null
 }
 
 export interface InboxEntry {
@@ -139,6 +143,22 @@ export interface RemindTickReport {
   missed: number
   retrying: number
   alreadyOrdered: number
+  /** Slots a dead run left in flight (it may or may not have reached WeChat), recorded as sent: at most once. */
+  reconciled: number
+  /** Shops whose reminding failed (a database or notifier error); they stay due and are retried next run. */
+  errors: number
+  /** Due schedules this run left for the next one when its time budget ran out. */
+  deferred: number
+  /** Schedules recomputed after an import marked them (new windows or calendar). */
+  refreshed: number
+  /** Workers this run fanned out to (0: it did the work itself). */
+  workers: number
+}
+
+/** A worker's share of one instant's due schedules: license numbers from `from` (inclusive) to `to` (exclusive); null: unbounded. */
+export interface TickShare {
+  from: string | null
+  to: string | null
 }
 
 export interface RetailerRef {
@@ -166,6 +186,8 @@ export interface AcceptInviteResult {
   kind: HelperKind
   scopes: HelperScope[]
   name: string
+  /** The WeChat template id to ask the new helper's consent for (null: not configured). */
+  templateId: string | null
 }
 
 export interface HelperView {
@@ -206,9 +228,10 @@ export interface HelperLogData {
   entries: { at: string; helperId: string; helperName: string; action: HelperAction; views?: number }[]
 }
 
-/** What the monthly cleanup deleted, per collection, and how many consents took over their old slots' charges. */
+/** What the monthly cleanup deleted, per collection. */
 export interface CleanupResult {
-  consentsFolded: number
+  /** Consent documents given their own spent count before their slots were deleted. */
+  consentsSettled: number
   reminderSlots: number
   sends: number
   invites: number

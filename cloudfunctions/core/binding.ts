@@ -34,7 +34,11 @@ export const bindRetailer = async (
   }
 
   const retailer = await db.retailers.get(licenseNo)
-  const phone = await deps.phones.phoneFromCode(phoneCode)
+  // WeChat failing to decode for its own reasons (quota, outage) is no wrong try: it is given back.
+  const phone = await deps.phones.phoneFromCode(phoneCode).catch(async (error: unknown) => {
+    await attempt.giveBack()
+    throw error
+  })
   if (!retailer || !phone || phone !== retailer.phone) return fail('NOT_FOUND', 'phoneMismatch')
   await attempt.giveBack()
 

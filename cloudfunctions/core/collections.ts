@@ -19,9 +19,12 @@ export const COLLECTIONS = {
   inventoryMonths: [{ field: 'month' }],
   peerStats: [{ field: 'month' }],
   imports: [],
+  /** The import lease where the store has none of its own (CloudBase): one document. */
+  leases: [],
   importUndo: [{ field: 'importId' }],
-  reminderSchedules: [{ field: 'nextFireAt' }],
+  reminderSchedules: [{ field: 'nextFireAt' }, { field: 'refresh' }],
   reminderSlots: [{ field: 'recipient' }],
+  /** The sends ledger of earlier versions (slots carry it now); kept so old data folders open. */
   sends: [],
   consents: [],
   invites: [],

@@ -30,11 +30,13 @@ export const ERROR_REASONS = [
   'boundToOther',
   'retailerBoundElsewhere',
   'phoneMismatch',
+  'phoneServiceDown',
   'windowClosed',
   'periodNotStarted',
   'adminOnly',
   'filesUnconfigured',
   'fileMissing',
+  'importBusy',
   'timerOnly',
   'notForTimer',
 ] as const

@@ -3,8 +3,8 @@ import type { Deps } from './ports'
 import { repos } from './repos'
 import { ownRetailer } from './identity'
 import { calendarNotices, overridesFor } from './calendar'
-import { currentOrderStatus, lastCycleResult } from './orders'
-import { consentsHeld } from './reminders/consents'
+import { orderStatuses } from './orders'
+import { consentsHeld, reminderTemplateId } from './reminders/consents'
 import type { HomeData } from '../contracts/results'
 
 /**
@@ -17,9 +17,8 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
   const now = deps.clock.now().getTime()
   const { retailer } = await ownRetailer(db, caller)
   const overrides = await overridesFor(db, retailer)
-  const [order, lastCycle, schedule, left] = await Promise.all([
-    currentOrderStatus(db, retailer, overrides, now),
-    lastCycleResult(db, retailer, overrides, now),
+  const [{ order, lastCycle }, schedule, left] = await Promise.all([
+    orderStatuses(db, retailer, overrides, now),
     db.reminderSchedules.get(retailer.licenseNo),
     consentsHeld(db, caller),
   ])
@@ -42,7 +41,7 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     calendarNotices: calendarNotices(retailer.orderWindow, overrides, now),
     order,
     lastCycle,
-    reminders: { enabled, left, exhausted: enabled && left === 0 },
+    reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps) },
     manager: retailer.manager,
   }
 }

@@ -197,6 +197,8 @@ export interface ReminderSchedule {
   /** Bumped on every write, so the timer and a settings change never overwrite each other. */
   version: number
   updatedAt: string
+  /** Set by a retailers or calendar import: the timer recomputes nextFireAt from the new windows. */
+  refresh?: boolean
 }
 
 /** Subscribe-message consents one WeChat user gave for one template; id `${openId}|${template}`. */
@@ -204,12 +206,13 @@ export interface Consent {
   _id: string
   openId: string
   template: SubscribeTemplate
-  /** Consents ever granted (minus those WeChat said were gone); the held count subtracts what was spent. */
+  /** Consents ever granted (minus those WeChat said were gone). */
   granted: number
-  /** Spent by slots due before `foldedUpTo`, counted here because those slots were deleted (core/retention.ts). */
-  spentBefore?: number
-  /** Slots due from this instant on are counted as they are; absent: 0, all of them. */
-  foldedUpTo?: number
+  /** Consents spent: one per claimed slot, given back when the slot sent nothing. Absent on documents from before it was kept. */
+  spent?: number
+  /** The slot charged last and refunded last: a resumed slot is charged or refunded once. */
+  lastCharge?: string
+  lastRefund?: string
 }
 
 
@@ -236,6 +239,12 @@ export interface ReminderSlot {
   /** The message was in flight when a run died and WeChat cannot be asked, so it counts as sent (at most once). */
   assumed?: boolean
   claimedAt: string
+  /**
+   * While claimed: when a run began sending it (epoch ms), null while it waits for a retry. The
+   * slot is the sends ledger: WeChat has no idempotency key, so a slot found in flight longer
+   * than a run can live was sent or not by a run that died, and is reconciled as sent (at most once).
+   */
+  sendingSince?: number | null
   recordedAt?: string
 }
 

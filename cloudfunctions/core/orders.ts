@@ -42,6 +42,28 @@ export const lastCycleResult = async (db: Repos, retailer: Retailer, overrides: 
   return { cycleId: cycle.cycleId, closedAt: chinaIso(cycle.closesAt), result: status }
 }
 
+/** This cycle's status and how the last one went, from one query for both order records. */
+export const orderStatuses = async (
+  db: Repos,
+  retailer: Retailer,
+  overrides: readonly CalendarOverride[],
+  now: number,
+): Promise<{ order: OrderStatusView; lastCycle: LastCycleResult | null }> => {
+  const { cycle } = currentCycle(retailer.orderWindow, now, overrides)
+  let previous: ReturnType<typeof previousCycle> | null = null
+  try {
+    previous = previousCycle(retailer.orderWindow, now, overrides)
+  } catch {
+    previous = null // no cycle closed in the last six weeks (all cancelled)
+  }
+  const ids = [cycle.cycleId, ...(previous ? [previous.cycleId] : [])].map((id) => orderId(retailer.licenseNo, id))
+  const records = new Map((await db.orders.find({ _id: { $in: ids } }, { limit: ids.length })).map((r) => [r.cycleId, r]))
+  return {
+    order: viewOf(cycle.cycleId, records.get(cycle.cycleId) ?? null),
+    lastCycle: previous ? { cycleId: previous.cycleId, closedAt: chinaIso(previous.closesAt), result: statusOf(records.get(previous.cycleId) ?? null) } : null,
+  }
+}
+
 /**
  * 我已订货 by the retailer, or 家人已代订 by a helper with the `order` scope naming the shop in
  * `retailer`. Only an open window can be marked; marking twice keeps the first mark (an imported

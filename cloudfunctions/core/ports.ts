@@ -1,6 +1,7 @@
 import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
 import type { ImportIo } from './imports/ports'
+import type { RemindTickReport, TickShare } from '../contracts/results'
 
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
@@ -43,9 +44,10 @@ export interface Collection<T extends Doc> {
   /**
    * Sets fields on every document matching the filter and returns how many matched.
    * With an `_id` in the filter this is an atomic compare-and-set: the basis of every
-   * exactly-once claim in the core.
+   * exactly-once claim in the core. `add` adds to numeric (top-level) fields in the same write,
+   * so one request can charge a page of consents.
    */
-  update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number>
+  update(filter: Filter, set: Partial<Omit<T, '_id'>>, add?: Record<string, number>): Promise<number>
   /** Atomically adds `by` to a numeric field, creating the document from `init` when absent; returns the new value. */
   increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number>
   remove(filter: Filter): Promise<number>
@@ -99,6 +101,12 @@ export interface Notifier {
    * notifier over it leaves this unset and the core's sends ledger keeps it at most once.
    */
   readonly dedupesByKey?: boolean
+  /**
+   * The WeChat template id this notifier sends a template with: the functions' configuration is
+   * its only source, and the app asks consent for exactly this id. Absent or undefined: none (the
+   * local outbox, or a deployment not yet configured).
+   */
+  templateId?(template: SubscribeContent['template']): string | undefined
 }
 
 /** Turns the code from WeChat's getPhoneNumber button into the verified phone number. */
@@ -117,7 +125,17 @@ export interface Tokens {
   hash(value: string): string
 }
 
+/**
+ * Runs of the reminder timer started beside this one, each over a share of the instant's due
+ * shops (in CloudBase: the function invoking itself; on a laptop: in the same process).
+ */
+export interface TickWorkers {
+  remindTick(share: TickShare): Promise<RemindTickReport>
+}
+
 export interface Deps {
+  /** Where the reminder timer can fan out; absent: one run does what it can and leaves the rest due. */
+  workers?: TickWorkers
   /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */
   files?: Files
   /** Reads an uploaded file's bytes as an import (CSV, staging, ids); present with `files`. */

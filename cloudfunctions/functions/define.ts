@@ -18,6 +18,9 @@ export interface CallableDef<N extends FunctionName = FunctionName> {
   name: N
   /** WeChat open APIs the deployed function needs (goes to its config.json). */
   openapi?: string[]
+  /** Deployed timeout and memory when the defaults (10 s, 256 MB) do not fit the work. */
+  timeoutSeconds?: number
+  memoryMB?: number
   run(event: ParsedEventOf<N>, ctx: CallContext & { caller: string }): Promise<DataOf<N>>
 }
 
@@ -28,7 +31,11 @@ export interface TimerDef<D = unknown> {
   /** CloudBase cron: 7 fields, seconds first, year last, UTC+8. */
   cron: string
   openapi?: string[]
-  run(ctx: CallContext): Promise<D>
+  /** Deployed timeout and memory when the defaults (60 s, 256 MB) do not fit the work. */
+  timeoutSeconds?: number
+  memoryMB?: number
+  /** The trigger's event, or a worker's share when the timer fans out to itself. */
+  run(ctx: CallContext & { event?: unknown }): Promise<D>
 }
 
 export type FunctionDef = CallableDef<any> | TimerDef // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,5 +77,5 @@ export const invokeCallable = async <N extends FunctionName>(
 }
 
 /** Runs a timer function's tick; callers never reach this path. */
-export const invokeTimer = <D>(def: TimerDef<D>, ctx: CallContext): Promise<Reply<D>> =>
-  asReply(() => def.run(ctx), def.name)
+export const invokeTimer = <D>(def: TimerDef<D>, ctx: CallContext, event?: unknown): Promise<Reply<D>> =>
+  asReply(() => def.run({ ...ctx, event }), def.name)

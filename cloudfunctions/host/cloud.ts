@@ -1,6 +1,7 @@
 import * as tcb from '@cloudbase/node-sdk'
 import type { Reply } from '../contracts'
-import type { Deps } from '../core/ports'
+import type { Deps, TickWorkers } from '../core/ports'
+import type { RemindTickReport, TickShare } from '../contracts/results'
 import { failure, invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
 import { systemClock } from '../adapters/node/clock'
 import { nodeTokens } from '../adapters/node/tokens'
@@ -9,6 +10,19 @@ import { cloudPhones } from '../adapters/cloudbase/phones'
 import { CloudBaseStore } from '../adapters/cloudbase/store'
 import { cloudFiles } from '../adapters/cloudbase/files'
 import { nodeImportIo } from '../adapters/node/importIo'
+
+/**
+ * The reminder timer's workers: the function invoking itself with a share of the instant, as a
+ * Timer event (no OPENID: users can never send one, so only our own functions can start a worker).
+ */
+export const cloudTickWorkers = (callFunction: (name: string, data: object) => Promise<{ result?: unknown }>): TickWorkers => ({
+  remindTick: async (share: TickShare): Promise<RemindTickReport> => {
+    const { result } = await callFunction('remindTick', { Type: 'Timer', TriggerName: 'remindTickWorker', share })
+    const reply = result as Reply<RemindTickReport> | undefined
+    if (!reply || !reply.ok) throw new Error(`remindTick worker ${JSON.stringify(share)} failed: ${reply ? reply.error.message : 'no answer'}`)
+    return reply.data
+  },
+})
 
 /** What a deployed function gets from where it runs: who is calling, and the adapters. */
 export interface Platform {
@@ -37,7 +51,8 @@ export const cloudPlatform = (): Platform => {
         notifier: cloudNotifier(),
         phones: cloudPhones(),
         tokens: nodeTokens,
-        files: cloudFiles(cloudbase()),
+        files: cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) }),
+        workers: cloudTickWorkers((name, data) => cloudbase().callFunction({ name, data })),
         importIo: (bytes) => nodeImportIo(bytes),
       }),
   }
@@ -78,7 +93,7 @@ export const cloudMain =
       const tick = caller === null && isTimerEvent(event)
       if (def.kind === 'timer') {
         if (!tick) return failure('FORBIDDEN', 'timerOnly')
-        return await invokeTimer(def, { caller: null, deps: platform.deps() })
+        return await invokeTimer(def, { caller: null, deps: platform.deps() }, event)
       }
       if (tick) return failure('FORBIDDEN', 'notForTimer')
       return await invokeCallable(def, withoutUserInfo(event), { caller, deps: platform.deps() })

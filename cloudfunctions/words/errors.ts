@@ -25,6 +25,8 @@ const SENTENCES: Readonly<Record<ErrorReason, (f: ErrorFigures) => string>> = {
   boundToOther: () => '此微信已绑定其他店铺',
   retailerBoundElsewhere: () => '该店铺已绑定其他微信，如需更换请联系客户经理',
   phoneMismatch: () => '许可证号与手机号不匹配，请核对后再试',
+  importBusy: (f) => `另一个导入（${f.what}）正在进行，请等它完成后再试`,
+  phoneServiceDown: () => '暂时无法核对手机号，请稍后再试（本次不计入尝试次数）',
   windowClosed: () => '现在不在订货时间内，订货开始后再标记',
   periodNotStarted: () => '这个时段还没有开始',
   adminOnly: () => '只有管理员可以导入数据',

@@ -25,6 +25,7 @@ export function HelpedRetailers({ data, onChange }: { data: MyRetailersData; onC
   const { ask: addConsent, note: consentNote } = useConsentRequest({
     declined: '没有开启。需要时再点一次，在微信弹出的窗口里选“允许”',
     accepted: (consents) => onChange({ ...data, consents }),
+    templateId: data.consents.templateId,
   })
 
   return (

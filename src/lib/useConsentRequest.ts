@@ -12,6 +12,8 @@ export interface ConsentRequest {
    */
   accepted: (consents: ConsentsData) => Promise<string | void> | string | void
   template?: SubscribeTemplate
+  /** The WeChat template id the functions returned with the page's data (`templateId`): what WeChat is asked for. */
+  templateId: string | null
 }
 
 /**
@@ -21,16 +23,16 @@ export interface ConsentRequest {
  * the tap itself is the consent. `note` is the line the page shows under its button; pages with
  * other actions on the same line (the settings switches) write it with `setNote`.
  */
-export const useConsentRequest = ({ declined, accepted, template }: ConsentRequest) => {
+export const useConsentRequest = ({ declined, accepted, template, templateId }: ConsentRequest) => {
   const [note, setNote] = useState('')
   // The page's latest handlers, so `ask` keeps one identity across renders.
-  const latest = useRef({ declined, accepted, template })
-  latest.current = { declined, accepted, template }
+  const latest = useRef({ declined, accepted, template, templateId })
+  latest.current = { declined, accepted, template, templateId }
 
   const ask = useCallback(async (): Promise<void> => {
     setNote('')
     try {
-      const consents = await askForReminders(latest.current.template)
+      const consents = await askForReminders(latest.current.templateId, latest.current.template)
       if (!consents) return setNote(latest.current.declined)
       setNote((await latest.current.accepted(consents)) ?? '')
     } catch (error) {

@@ -6,24 +6,17 @@ import { call, ClientError } from './client'
 export type SubscribeTemplate = ConsentsData['template']
 
 /**
- * Each deployment registers its own WeChat template and puts its id in `.env` as
- * TARO_APP_TEMPLATE_ORDER_REMINDER; the functions send with the same id from
- * SUBSCRIBE_TEMPLATE_ORDER_REMINDER. Written out literally so Taro inlines it at build time.
- */
-const TEMPLATE_IDS: Readonly<Record<SubscribeTemplate, string | undefined>> = {
-  orderReminder: process.env.TARO_APP_TEMPLATE_ORDER_REMINDER,
-}
-
-/**
  * Asks for one more reminder. Subscribe messages are one-time: each consent carries one message,
  * and WeChat lets `requestSubscribeMessage` ask only from the user's own tap — so call this first
  * thing in a tap handler, before any other await. The functions count the accepted templates.
  * The H5 build has no WeChat to ask: on the local host the tap itself is the consent.
  * Resolves null when the user declined.
  */
-export const askForReminders = async (template: SubscribeTemplate = 'orderReminder'): Promise<ConsentsData | null> => {
+export const askForReminders = async (templateId: string | null, template: SubscribeTemplate = 'orderReminder'): Promise<ConsentsData | null> => {
   if (process.env.TARO_ENV === 'weapp') {
-    const id = TEMPLATE_IDS[template]
+    // The id comes from the functions (their SUBSCRIBE_TEMPLATE_* configuration, returned with the
+    // page's data), the one place it is configured: the app asks consent for exactly what they send.
+    const id = templateId
     if (!id) throw new ClientError('INTERNAL', '未配置订阅消息模板，请联系客户经理')
     // Taro's typing wants Alipay's entityIds too; WeChat takes tmplIds alone.
     const option = { tmplIds: [id] } as Taro.requestSubscribeMessage.Option

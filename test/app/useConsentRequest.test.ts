@@ -10,7 +10,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 jest.mock('@/services/reminders', () => ({ askForReminders: jest.fn() }))
 const ask = askForReminders as jest.MockedFunction<typeof askForReminders>
 
-const consents = (left: number): ConsentsData => ({ template: 'orderReminder', left })
+const consents = (left: number): ConsentsData => ({ template: 'orderReminder', left, templateId: 'tmpl-from-functions' })
 
 const mount = (request: ConsentRequest) => {
   const { result, unmount } = renderHook(() => useConsentRequest(request))
@@ -27,7 +27,7 @@ beforeEach(() => ask.mockReset())
 
 describe('the one consent-request tap', () => {
   it('asks nothing until tapped', () => {
-    const { unmount } = mount({ declined: 'no', accepted: () => 'yes' })
+    const { unmount } = mount({ templateId: 'tmpl-from-functions', declined: 'no', accepted: () => 'yes' })
     expect(ask).not.toHaveBeenCalled()
     unmount()
   })
@@ -35,7 +35,7 @@ describe('the one consent-request tap', () => {
   it('asks WeChat once per tap, then runs what the page does with the consents and shows its note', async () => {
     ask.mockResolvedValue(consents(3))
     const accepted = jest.fn(async (c: ConsentsData) => `还可提醒 ${c.left} 次`)
-    const { hook, unmount } = mount({ declined: '没有开启', accepted })
+    const { hook, unmount } = mount({ templateId: 'tmpl-from-functions', declined: '没有开启', accepted })
     await tap(hook)
     expect(ask).toHaveBeenCalledTimes(1)
     expect(accepted).toHaveBeenCalledWith(consents(3))
@@ -46,7 +46,7 @@ describe('the one consent-request tap', () => {
   it('says the page’s words when the user declines, and does nothing else', async () => {
     ask.mockResolvedValue(null)
     const accepted = jest.fn()
-    const { hook, unmount } = mount({ declined: '没有开启', accepted })
+    const { hook, unmount } = mount({ templateId: 'tmpl-from-functions', declined: '没有开启', accepted })
     await tap(hook)
     expect(accepted).not.toHaveBeenCalled()
     expect(hook().note).toBe('没有开启')
@@ -57,6 +57,7 @@ describe('the one consent-request tap', () => {
     ask.mockRejectedValueOnce(new ClientError('RATE_LIMITED', '操作太频繁，请稍后再试'))
     ask.mockResolvedValueOnce(consents(1))
     const { hook, unmount } = mount({
+      templateId: 'tmpl-from-functions',
       declined: '没有开启',
       accepted: async () => {
         throw new ClientError('NETWORK', '网络连接失败，请检查网络后重试')
@@ -71,7 +72,7 @@ describe('the one consent-request tap', () => {
 
   it('clears the last note when tapped again, and leaves none after an accepted tap with nothing to say', async () => {
     ask.mockResolvedValueOnce(null).mockResolvedValueOnce(consents(2))
-    const { hook, unmount } = mount({ declined: '没有增加', accepted: () => undefined })
+    const { hook, unmount } = mount({ templateId: 'tmpl-from-functions', declined: '没有增加', accepted: () => undefined })
     await tap(hook)
     expect(hook().note).toBe('没有增加')
     await tap(hook)
@@ -79,11 +80,11 @@ describe('the one consent-request tap', () => {
     unmount()
   })
 
-  it('asks for the template the page names', async () => {
+  it('asks WeChat for the template id the functions returned with the page, for the template the page names', async () => {
     ask.mockResolvedValue(null)
-    const { hook, unmount } = mount({ declined: '', accepted: () => undefined, template: 'orderReminder' })
+    const { hook, unmount } = mount({ templateId: 'tmpl-from-functions', declined: '', accepted: () => undefined, template: 'orderReminder' })
     await tap(hook)
-    expect(ask).toHaveBeenCalledWith('orderReminder')
+    expect(ask).toHaveBeenCalledWith('tmpl-from-functions', 'orderReminder')
     unmount()
   })
 })

@@ -82,10 +82,37 @@ describe('npm run build:functions', () => {
     const trigger = { name: 'tickTimer', type: 'timer', config: '0 0 12 * * * *' }
     expect(json(join(fixture(), 'tick', 'config.json'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [trigger] })
     expect(json(join(base, 'fixture-rc.json'))).toEqual({
+      version: '2.0',
       envId: '{{env.TCB_ENV_ID}}',
       functionRoot: './dist-cloud',
-      functions: [{ name: 'tick', runtime: 'Nodejs18.15', timeout: 60, installDependency: true, handler: 'index.main', triggers: [trigger] }],
+      functions: [
+        {
+          name: 'tick',
+          runtime: 'Nodejs18.15',
+          timeout: 60,
+          memorySize: 256,
+          envVariables: { SUBSCRIBE_TEMPLATE_ORDER_REMINDER: '{{env.SUBSCRIBE_TEMPLATE_ORDER_REMINDER}}', ADMIN_OPENIDS: '{{env.ADMIN_OPENIDS}}' },
+          installDependency: true,
+          handler: 'index.main',
+          triggers: [trigger],
+        },
+      ],
     })
+  })
+
+  it('writes a version 2.0 cloudbaserc.json (its {{env.…}} variables need it) whose timeouts and memory fit the work', () => {
+    const rc = json(join(base, 'real-rc.json')) as { version: string; functions: { name: string; timeout: number; memorySize: number }[] }
+    expect(rc.version).toBe('2.0')
+    const importData = rc.functions.find((f) => f.name === 'importData')
+    expect(importData).toMatchObject({ timeout: 900 })
+    expect(importData?.memorySize).toBeGreaterThanOrEqual(1024)
+    expect(rc.functions.find((f) => f.name === 'remindTick')).toMatchObject({ timeout: 60 })
+    // CloudBase's limits: 1–900 s, 128–3072 MB in steps the console offers.
+    for (const f of rc.functions) {
+      expect(f.timeout).toBeGreaterThanOrEqual(1)
+      expect(f.timeout).toBeLessThanOrEqual(900)
+      expect([128, 256, 512, 1024, 2048, 3072]).toContain(f.memorySize)
+    }
   })
 
   it('keeps the committed cloudbaserc.json in step with the registry (run `npm run build:functions` after adding a function)', () => {

@@ -72,29 +72,40 @@ describe('the CloudBase store, down to the requests node-sdk sends', () => {
     })
   })
 
-  it('reads every page when no limit is given: 1,000 + 1,000 + 50 documents in three requests', async () => {
+  it('reads every page when no limit is given: 1,000 + 1,000 + 50 documents in three requests, each after the last key', async () => {
     const pages = [numbered(0, 1000), numbered(1000, 1000), numbered(2000, 50)]
     answer = () => docs(pages.shift() ?? [])
     const found = await items().find({ tag: 'red' }, { sort: { n: -1 } })
     expect(found).toHaveLength(2050)
+    // Keyset paging, never an offset: the server does not walk the documents before the page.
     expect(calls.map((c) => [c.params.offset, c.params.limit])).toEqual([
       [undefined, PAGE_SIZE],
-      [1000, PAGE_SIZE],
-      [2000, PAGE_SIZE],
+      [undefined, PAGE_SIZE],
+      [undefined, PAGE_SIZE],
     ])
     // The requested order first, then _id, so no document moves between pages.
     expect(decode(calls[0].params.order)).toEqual({ n: -1, _id: 1 })
+    expect(decode(calls[0].params.query)).toEqual({ tag: 'red' })
+    // After p999 (n 999) in the order n descending, _id ascending.
+    expect(decode(calls[1].params.query)).toEqual({
+      $and: [{ tag: 'red' }, { $or: [{ n: { $lt: 999 } }, { n: 999, _id: { $gt: 'p999' } }] }],
+    })
+    expect(decode(calls[2].params.query)).toEqual({
+      $and: [{ tag: 'red' }, { $or: [{ n: { $lt: 1999 } }, { n: 1999, _id: { $gt: 'p1999' } }] }],
+    })
   })
 
-  it('asks for exactly the window of a skip and a limit above one page: 1,000 from 20, then 10 from 1,020', async () => {
-    answer = ({ params }) => docs(numbered(Number(params.offset ?? 0), Number(params.limit)))
+  it('asks for exactly the window of a skip and a limit above one page: 1,000 from 20, then 10 after the last key', async () => {
+    const pages = [numbered(20, 1000), numbered(1020, 10)]
+    answer = () => docs(pages.shift() ?? [])
     const found = await items().find({}, { sort: { n: 1 }, skip: 20, limit: 1010 })
     expect(calls.map((c) => [c.params.offset, c.params.limit])).toEqual([
       [20, 1000],
-      [1020, 10],
+      [undefined, 10],
     ])
     expect(found.map((d) => d.n)).toEqual(Array.from({ length: 1010 }, (_, i) => 20 + i))
     expect(decode(calls[0].params.query)).toEqual({ _id: { $exists: true } })
+    expect(decode(calls[1].params.query)).toEqual({ $and: [{ _id: { $exists: true } }, { $or: [{ n: { $gt: 1019 } }, { n: 1019, _id: { $gt: 'p1019' } }] }] })
   })
 
   it('stops after a short page without asking again', async () => {

@@ -4,7 +4,7 @@ import {
   templateVariable,
   type SubscribeSendParams,
 } from '../../cloudfunctions/adapters/cloudbase/notifier'
-import { wechatPhones } from '../../cloudfunctions/adapters/cloudbase/phones'
+import { wechatErrorCode, wechatPhones } from '../../cloudfunctions/adapters/cloudbase/phones'
 import type { SubscribeMessage } from '../../cloudfunctions/core/ports'
 
 /** The WeChat adapters over a stand-in for wx-server-sdk's open API (WeChat itself is not reachable here). */
@@ -78,5 +78,19 @@ describe('the WeChat phone verifier', () => {
     expect(await wechatPhones(async () => Promise.reject(wechatError(40029))).phoneFromCode('expired')).toBeNull()
     expect(await wechatPhones(async () => ({})).phoneFromCode('odd')).toBeNull()
     expect(await wechatPhones(async () => ({ phoneInfo: { purePhoneNumber: '' } })).phoneFromCode('odd')).toBeNull()
+  })
+
+  it('reads the errcode wherever wx-server-sdk puts it: errCode, or errMsg text', () => {
+    expect(wechatErrorCode(wechatError(40029))).toBe(40029)
+    expect(wechatErrorCode(new Error('openapi.phonenumber.getPhoneNumber:fail -604101 function has no permission to call this API'))).toBe(-604101)
+    expect(wechatErrorCode({ errMsg: 'getPhoneNumber:fail errcode: 45011, api minute-quota reach limit' })).toBe(45011)
+    expect(wechatErrorCode(new Error('socket hang up'))).toBeNull()
+  })
+
+  it('answers INTERNAL for every other failure — permission, quota, rate limit, system busy, network — so no try is counted', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (const failure of [wechatError(-604101), wechatError(45011), wechatError(-1), wechatError(40013), new Error('socket hang up')]) {
+      await expect(wechatPhones(async () => Promise.reject(failure)).phoneFromCode('code')).rejects.toMatchObject({ code: 'INTERNAL', reason: 'phoneServiceDown' })
+    }
   })
 })

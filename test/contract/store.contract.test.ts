@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/embedded/store'
 import { CloudBaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { SimulatedCloudBase } from '../../cloudfunctions/tools/drill/simulatedCloudBase'
 import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 import { repos } from '../../cloudfunctions/core/repos'
 import type { Binding, CalendarEntry, Counter, OrderRecord, Retailer, Sku } from '../../cloudfunctions/core/model'
@@ -158,6 +159,18 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(await items().update({ tag: 'purple' }, { note: 'none' })).toBe(0)
     }, timeout)
 
+    it('update adds to numeric fields in the same write, starting an absent field from 0', async () => {
+      await seed()
+      expect(await items().update({ tag: 'blue' }, { note: 'paid' }, { n: 10 })).toBe(2)
+      expect(await items().update({ _id: 'a' }, {}, { spent: 2 })).toBe(1)
+      expect((await items().find({ tag: 'blue' }, { sort: { n: 1 } })).map((d) => [d._id, d.n, d.note])).toEqual([
+        ['b', 12, 'paid'],
+        ['e', 15, 'paid'],
+      ])
+      expect(await items().get('a')).toEqual({ ...byId('a'), spent: 2 })
+      expect(await items().get('c')).toEqual(byId('c'))
+    }, timeout)
+
     it('update with an _id and a condition is a compare-and-set: of ten concurrent claims exactly one wins', async () => {
       await seed()
       const claims = Array.from({ length: 10 }, (_, i) => `claimant-${i}`)
@@ -299,6 +312,18 @@ const sqlite = (): Subject => {
 }
 
 contract('SqliteStore (better-sqlite3 in a temp dir)', sqlite, 5_000)
+
+/**
+ * The CloudBase store adapter itself — its node-sdk calls, serialised as the SDK sends them — over
+ * the drill's in-process simulated CloudBase database (no credentials needed).
+ */
+const simulated = (): Subject => {
+  const sim = new SimulatedCloudBase({ unique: { bindings: ['openId'] } })
+  const store = async () => new CloudBaseStore(sim.database() as never)
+  return { open: store, reopen: store, dispose: async () => undefined }
+}
+
+contract('CloudBaseStore over the simulated CloudBase database (node-sdk request layer answered in process)', simulated, 5_000)
 
 /**
  * A real CloudBase environment, when its credentials are in the environment. The suite works on

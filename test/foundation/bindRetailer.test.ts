@@ -7,6 +7,7 @@ import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import bindRetailer from '../../cloudfunctions/functions/bindRetailer'
 import home from '../../cloudfunctions/functions/home'
 import { BIND_LIMIT } from '../../cloudfunctions/core/binding'
+import { wechatPhones } from '../../cloudfunctions/adapters/cloudbase/phones'
 
 const AT = '2026-11-23T10:05:00+08:00'
 
@@ -47,6 +48,26 @@ describe('binding a WeChat user to their shop', () => {
     // Another user is not paused by this one's guesses.
     expect(await bind('wx-other', UNBOUND_EXAMPLE.licenseNo, UNBOUND_EXAMPLE.phone)).toMatchObject({ ok: true })
     expect(await bind('wx-guess', '350625100007', '13900000000', '2026-11-23T11:00:00+08:00')).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+
+  it('does not count a try when WeChat could not decode the phone for another reason than a bad code (quota, permission, outage)', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const down = wechatPhones(async () => Promise.reject(Object.assign(new Error('api minute-quota reach limit'), { errCode: 45011 })))
+    const bindWhileDown = (caller: string) => invokeCallable(bindRetailer, { licenseNo: UNBOUND_EXAMPLE.licenseNo, phoneCode: 'code' }, { caller, deps: { ...local.deps(fixedClock(AT)), phones: down } })
+    for (let i = 0; i < BIND_LIMIT.perCaller + 2; i++) {
+      expect(await bindWhileDown('wx-unlucky')).toEqual({ ok: false, error: { code: 'INTERNAL', message: '暂时无法核对手机号，请稍后再试（本次不计入尝试次数）' } })
+    }
+    // WeChat back: the user binds at once, not locked out by the outage.
+    expect(await bind('wx-unlucky', UNBOUND_EXAMPLE.licenseNo, UNBOUND_EXAMPLE.phone)).toMatchObject({ ok: true })
+    // An invalid code is a wrong pair: it counts.
+    const invalid = wechatPhones(async () => Promise.reject(Object.assign(new Error('invalid code'), { errCode: 40029 })))
+    const reply = await invokeCallable(bindRetailer, { licenseNo: UNBOUND_EXAMPLE.licenseNo, phoneCode: 'old' }, { caller: 'wx-stale', deps: { ...local.deps(fixedClock(AT)), phones: invalid } })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const counts = async (caller: string) =>
+      (await local.store.collection<{ _id: string; count: number }>('counters').find({})).filter((c) => c._id.startsWith(`bind:caller:${caller}:`)).map((c) => c.count)
+    expect(await counts('wx-stale')).toEqual([1])
+    // Every try WeChat could not decode was given back.
+    expect(await counts('wx-unlucky')).toEqual([0])
   })
 
   it('never takes over a shop bound to another WeChat user', async () => {

@@ -66,6 +66,7 @@ describe('family helpers: inviting, accepting and managing', () => {
       kind: 'family',
       scopes: ['remind', 'order'],
       name: '女儿 小林',
+      templateId: null,
     })
     const { helpers, max } = await world.ok(listHelpers, 'wx-a', {}, AT)
     expect(max).toBe(5)
@@ -112,7 +113,7 @@ describe('family helpers: inviting, accepting and managing', () => {
       ['王记食杂店', 'neighbour', 'upcoming', '2026-11-24T16:00:00+08:00', 'notOrdered'],
     ])
     expect(retailers[2]).toMatchObject({ opensAt: '2026-11-24T08:00:00+08:00', cycleId: '2026-11-24', orderWindow: B.orderWindow })
-    expect((await world.ok(myRetailers, 'wx-neighbour', {}, AT)).consents).toEqual({ template: 'orderReminder', left: 0 })
+    expect((await world.ok(myRetailers, 'wx-neighbour', {}, AT)).consents).toEqual({ template: 'orderReminder', left: 0, templateId: null })
   })
 
   it('allows at most 5 helpers per shop', async () => {

@@ -94,7 +94,7 @@ const recordingDeps = (deps: Deps, calls: string[]): Deps => ({
 })
 
 /** The calls between claiming a slot and recording it: where a crash tests exactly-once. */
-const WINDOW_OPS = ['reminderSlots.insert', 'sends.insert', 'notifier.send', 'sends.update', 'reminderSlots.update']
+const WINDOW_OPS = ['reminderSlots.insert', 'consents.update', 'notifier.send', 'reminderSlots.update']
 
 /** A seeded generator (mulberry32), so a failing run can be replayed. */
 const random = (seed: number) => () => {
@@ -180,7 +180,7 @@ describe('the reminder timer under crashes', () => {
     // Most runs were really killed, many inside the exactly-once window; re-sends there were absorbed by the key.
     expect(killed).toBeGreaterThanOrEqual(100)
     const kills = readFileSync(join(faulty.dir, 'kills.log'), 'utf8').trim().split('\n')
-    const inWindow = kills.filter((k) => /^(after reminderSlots\.insert|before reminderSlots\.update|(before|after) (sends\.insert|notifier\.send|sends\.update))$/.test(k))
+    const inWindow = kills.filter((k) => /^(after reminderSlots\.insert|before reminderSlots\.update|(before|after) (consents\.update|notifier\.send))$/.test(k))
     expect(inWindow.length).toBeGreaterThanOrEqual(30)
     const attempts = existsSync(join(faulty.dir, 'attempts.log')) ? readFileSync(join(faulty.dir, 'attempts.log'), 'utf8').trim().split('\n') : []
     const resent = attempts.length - new Set(attempts).size

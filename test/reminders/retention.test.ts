@@ -44,14 +44,14 @@ describe('the monthly cleanup, on the real store', () => {
     const outboxBefore = (await world.local.outbox.list()).length
 
     const reply = await cleanup(CLEANUP_AT)
-    expect(reply).toMatchObject({ ok: true, data: { consentsFolded: 1, reminderSlots: 3, sends: 3 } })
+    expect(reply).toMatchObject({ ok: true, data: { consentsSettled: 0, reminderSlots: 3 } })
     expect(await world.db.reminderSlots.count({})).toBe(slotsBefore - 3)
-    expect(await world.db.consents.get('wx-owner|orderReminder')).toMatchObject({ granted: 5, spentBefore: 3, foldedUpTo: Date.parse(CLEANUP_AT) - SLOT_DAYS * DAY })
+    expect(await world.db.consents.get('wx-owner|orderReminder')).toMatchObject({ granted: 5, spent: 4 })
     expect(await consentsHeld(world.db, 'wx-owner')).toBe(1)
     expect(await world.ok(home, 'wx-owner', {}, CLEANUP_AT)).toMatchObject({ reminders: { left: 1 } })
 
-    // Run again: nothing more to delete, nothing folded twice.
-    expect(await cleanup(CLEANUP_AT)).toMatchObject({ ok: true, data: { consentsFolded: 0, reminderSlots: 0, sends: 0 } })
+    // Run again: nothing more to delete.
+    expect(await cleanup(CLEANUP_AT)).toMatchObject({ ok: true, data: { consentsSettled: 0, reminderSlots: 0 } })
     expect(await consentsHeld(world.db, 'wx-owner')).toBe(1)
     // November's slot is still there: ticking that instant again sends nothing twice.
     await world.tick(NOV_TICKS[0])

@@ -120,11 +120,11 @@ describe('the reminder timer', () => {
 
   it('spends one consent per message; with none left it records noConsent and the home page says 提醒次数已用完 until more are added', async () => {
     await world.db.consents.update({ _id: 'wx-owner|orderReminder' }, { granted: 1 })
-    expect((await world.ok(home, 'wx-owner', {}, SET_UP)).reminders).toEqual({ enabled: true, left: 1, exhausted: false })
+    expect((await world.ok(home, 'wx-owner', {}, SET_UP)).reminders).toEqual({ enabled: true, left: 1, exhausted: false, templateId: null })
     await tickAll(world, ['2026-11-21T12:00:00+08:00'])
-    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true })
+    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null })
     expect(await world.tick('2026-11-23T12:00:00+08:00')).toMatchObject({ ok: true, data: { sent: 0, noConsent: 1 } })
-    expect(await world.ok(addConsents, 'wx-owner', { templates: ['orderReminder'] }, '2026-11-23T12:30:00+08:00')).toEqual({ template: 'orderReminder', left: 1 })
+    expect(await world.ok(addConsents, 'wx-owner', { templates: ['orderReminder'] }, '2026-11-23T12:30:00+08:00')).toEqual({ template: 'orderReminder', left: 1, templateId: null })
     await tickAll(world, ['2026-11-23T14:00:00+08:00'])
     expect((await sent(world)).filter(([to]) => to === 'wx-owner')).toEqual([
       ['wx-owner', '2026-11-21T12:00'],
@@ -138,7 +138,7 @@ describe('the reminder timer', () => {
     const wechatSaysNoConsent: Notifier = { send: async () => ({ ok: false, reason: 'NO_CONSENT' }) }
     const reply = await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:00:00+08:00')), notifier: wechatSaysNoConsent } })
     expect(reply).toMatchObject({ ok: true, data: { noConsent: 1, sent: 0 } })
-    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true })
+    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null })
     expect((await world.ok(inbox, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).entries[0]).toMatchObject({ outcome: 'noConsent' })
   })
 
@@ -178,25 +178,24 @@ describe('the reminder timer', () => {
   })
 
   it('resolves a slot a crashed run claimed: re-sent with its key to the outbox, counted as sent (never re-sent) over WeChat', async () => {
-    // What a run killed between claiming and recording leaves behind: a claimed slot, a ledger entry in flight.
+    // What a run killed between claiming and recording leaves behind: a claimed slot, in flight since 12:00.
     const key = `${SHOP.licenseNo}|2026-11-23|atOpen|wx-owner`
     const crashed = async () => {
       await world.db.reminderSlots.put({
         _id: key, licenseNo: SHOP.licenseNo, cycleId: '2026-11-23', offset: 'atOpen', recipient: 'wx-owner', role: 'owner', template: 'orderReminder',
-        dueAt: Date.parse('2026-11-21T12:00:00+08:00'), closesAt: Date.parse('2026-11-23T16:00:00+08:00'), state: 'claimed', charged: true, attempts: 0, claimedAt: '2026-11-21T04:00:00.000Z',
+        dueAt: Date.parse('2026-11-21T12:00:00+08:00'), closesAt: Date.parse('2026-11-23T16:00:00+08:00'), state: 'claimed', charged: true, attempts: 0, claimedAt: '2026-11-21T04:00:00.000Z', sendingSince: Date.parse('2026-11-21T12:00:00+08:00'),
       })
-      await world.db.sends.put({ _id: key, state: 'sending', startedAt: '2026-11-21T04:00:00.000Z' })
     }
     await crashed()
     const calls: string[] = []
     const wechat: Notifier = { send: async (m) => (calls.push(m.key), { ok: true }) }
-    await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:05:00+08:00')), notifier: wechat } })
+    const reply = await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:05:00+08:00')), notifier: wechat } })
     expect(calls).toEqual([]) // WeChat may already have it: at most once
+    expect(reply).toMatchObject({ ok: true, data: { sent: 1, reconciled: 1 } }) // reported, not silently counted
     expect(await world.db.reminderSlots.get(key)).toMatchObject({ state: 'done', outcome: 'sent', assumed: true, charged: true })
 
     // The same crash on the local host: the outbox dedupes by key, so re-sending makes it exactly once.
     await world.db.reminderSlots.remove({})
-    await world.db.sends.remove({})
     await world.db.reminderSchedules.update({ _id: SHOP.licenseNo }, { cursor: Date.parse(SET_UP), nextFireAt: 0 })
     await crashed()
     await world.local.outbox.notifier(fixedClock('2026-11-21T12:00:00+08:00')).send({ key, toOpenId: 'wx-owner', page: 'pages/index/index', content: { template: 'orderReminder', shopName: SHOP.shopName, closesAt: 0, role: 'owner', offset: 'atOpen', msLeft: 0 } })

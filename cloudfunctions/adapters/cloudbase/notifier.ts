@@ -47,6 +47,7 @@ const errCodeOf = (error: unknown): number | undefined => {
 
 /** Sends subscribe messages through `send`; WeChat's refusals become outcomes, never exceptions. */
 export const subscribeNotifier = (send: (params: SubscribeSendParams) => Promise<unknown>, config: SubscribeConfig): Notifier => ({
+  templateId: (template) => config.templateId(template),
   async send(message: SubscribeMessage): Promise<SendOutcome> {
     const fields = subscribeFields(message.content)
     const templateId = config.templateId(fields.template)

@@ -120,6 +120,27 @@ const writePath = (doc: Record<string, unknown>, path: string, value: unknown): 
   return { ...doc, [head]: writePath(inner, rest.join('.'), value) }
 }
 
+const keyable = (order: readonly [string, 1 | -1][], doc: Doc): boolean =>
+  order.every(([field]) => {
+    const value = readPath(doc, field)
+    return typeof value === 'string' || typeof value === 'number'
+  })
+
+/**
+ * "Comes after `last`" in the order given: (k1 > v1) or (k1 = v1 and k2 > v2) or … , with < for
+ * descending keys; the last key is _id, so no two documents tie.
+ */
+const afterKey = (_: Command, order: readonly [string, 1 | -1][], last: Doc): unknown => {
+  const branches = order.map(([field, direction], i) => {
+    const branch: Record<string, unknown> = {}
+    for (const [before] of order.slice(0, i)) branch[before] = readPath(last, before)
+    const value = readPath(last, field)
+    branch[field] = direction === -1 ? _.lt(value) : _.gt(value)
+    return branch
+  })
+  return branches.length === 1 ? branches[0] : _.or(branches)
+}
+
 class CloudBaseCollection<T extends Doc> implements Collection<T> {
   private readonly _: Command
   private readonly coll: CloudCollection
@@ -141,20 +162,30 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const { sort = {}, skip = 0, limit } = options
     if (limit === 0) return []
-    let query = this.where(filter)
-    for (const [field, direction] of Object.entries(sort)) query = query.orderBy(field, direction === -1 ? 'desc' : 'asc')
-    // Pages are read one request at a time; without a total order a document could move between pages.
-    if (!('_id' in sort)) query = query.orderBy('_id', 'asc')
+    // Pages are read one request at a time in a total order, the requested one then _id.
+    const order: [string, 1 | -1][] = Object.entries(sort)
+    if (!('_id' in sort)) order.push(['_id', 1])
+    const base = toQuery(this._, filter)
 
     const found: T[] = []
     let offset = skip
+    let after: T | null = null
     for (;;) {
       const want = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - found.length)
-      const { data } = await query.skip(offset).limit(want).get()
+      // Keyset paging: each page starts after the last document of the one before, so a page
+      // costs the same however deep it is (a skip makes the server walk every document before).
+      // An explicit skip is honoured for the first page only.
+      const keyset = after ? afterKey(this._, order, after) : null
+      let query = this.coll.where(keyset ? this._.and(base, keyset) : base)
+      for (const [field, direction] of order) query = query.orderBy(field, direction === -1 ? 'desc' : 'asc')
+      if (keyset === null && offset > 0) query = query.skip(offset)
+      const { data } = await query.limit(want).get()
       const page = data as T[]
       found.push(...page)
       offset += page.length
       if (page.length < want || (limit !== undefined && found.length >= limit)) return found
+      after = page[page.length - 1]
+      if (!keyable(order, after)) after = null // a missing sort value: the next page goes by offset
     }
   }
 
@@ -198,8 +229,9 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
     }
   }
 
-  async update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number> {
+  async update(filter: Filter, set: Partial<Omit<T, '_id'>>, add: Record<string, number> = {}): Promise<number> {
     const data = toUpdate(this._, set as Record<string, unknown>)
+    for (const [field, by] of Object.entries(add)) data[field] = this._.inc(by)
     if (Object.keys(data).length === 0) return this.count(filter)
     const { updated } = await this.where(filter).update(data)
     return updated ?? 0

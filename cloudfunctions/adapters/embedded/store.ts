@@ -105,9 +105,13 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     for (const doc of docs) if (taken.has(doc._id)) await this.put(doc)
   }
 
-  async update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number> {
+  async update(filter: Filter, set: Partial<Omit<T, '_id'>>, add: Record<string, number> = {}): Promise<number> {
     await this.ready
-    const { numAffected } = await this.ds.updateAsync(filter, { $set: set }, { multi: true })
+    const change: Record<string, unknown> = {}
+    if (Object.keys(set).length > 0) change.$set = set
+    if (Object.keys(add).length > 0) change.$inc = add
+    if (Object.keys(change).length === 0) return this.ds.countAsync(filter)
+    const { numAffected } = await this.ds.updateAsync(filter, change, { multi: true })
     return numAffected
   }
 

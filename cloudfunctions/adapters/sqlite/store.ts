@@ -236,7 +236,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     })
   }
 
-  async update(filter: Filter, set: Partial<Omit<T, '_id'>>): Promise<number> {
+  async update(filter: Filter, set: Partial<Omit<T, '_id'>>, add: Record<string, number> = {}): Promise<number> {
     const { where, params } = whereOf(filter)
     return this.write(() => {
       const rows = this.statement(`SELECT _id, doc FROM ${this.table}${where}`).all(...params) as { _id: string; doc: string }[]
@@ -247,6 +247,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
           if (value === undefined) delete doc[key]
           else doc[key] = value
         }
+        for (const [key, by] of Object.entries(add)) doc[key] = (typeof doc[key] === 'number' ? (doc[key] as number) : 0) + by
         save.run(JSON.stringify(doc), row._id)
       }
       return rows.length

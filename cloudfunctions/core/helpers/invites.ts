@@ -7,6 +7,7 @@ import { repos, type Repos } from '../repos'
 import { ownRetailer } from '../identity'
 import { MAX_HELPERS_PER_RETAILER, MAX_RETAILERS_PER_NEIGHBOUR, helperDocId } from './access'
 import { logHelperAction } from './log'
+import { reminderTemplateId } from '../reminders/consents'
 import type { AcceptInviteResult, CreateInviteResult, InvitePreview } from '../../contracts/results'
 import { HELPER_SCOPES, type HelperKind, type HelperScope } from '../../contracts/vocabulary'
 import { normalName } from '../../contracts/names'
@@ -171,5 +172,5 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
     fail('LIMIT_REACHED', 'neighbourFull', { max: MAX_RETAILERS_PER_NEIGHBOUR })
   }
   await logHelperAction(deps, helper, 'accept')
-  return { retailer: await shopOf(db, invite.licenseNo), kind: helper.kind, scopes: helper.scopes, name: helper.name }
+  return { retailer: await shopOf(db, invite.licenseNo), kind: helper.kind, scopes: helper.scopes, name: helper.name, templateId: reminderTemplateId(deps) }
 }

@@ -4,7 +4,7 @@ import { repos } from '../repos'
 import { overridesForMany } from '../calendar'
 import { currentCycle } from '../schedule'
 import { orderRecord, viewOf } from '../orders'
-import { consentsHeld } from '../reminders/consents'
+import { consentsHeld, reminderTemplateId } from '../reminders/consents'
 import { ORDER_REMINDER } from '../reminders/content'
 import type { MyRetailersData } from '../../contracts/results'
 
@@ -42,6 +42,6 @@ export const myRetailers = async (deps: Deps, caller: string): Promise<MyRetaile
   )
   return {
     retailers: rows.sort((a, b) => a.closesAt.localeCompare(b.closesAt)),
-    consents: { template: ORDER_REMINDER, left: await consentsHeld(db, caller) },
+    consents: { template: ORDER_REMINDER, left: await consentsHeld(db, caller), templateId: reminderTemplateId(deps) },
   }
 }

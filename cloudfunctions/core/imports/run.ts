@@ -12,10 +12,10 @@ import { Journal, recoverImports } from './journal'
 import type { ImportIo } from './ports'
 import { FactWriter } from './applyFacts'
 import { applyEntities } from './applyEntities'
-import { refreshAllReminderSchedules } from '../reminders/settings'
+import { markSchedulesForRefresh } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
-import { underImportLease } from './lease'
+import { underImportLease, type LeaseClock } from './lease'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -39,6 +39,8 @@ export interface ImportOptions extends ImportIo {
   skipInvalid?: boolean
   now: Date
   onProgress?: (progress: Progress) => void
+  /** The lease's clock and holder name (tests); by default the system clock and a random name. */
+  lease?: LeaseClock
 }
 
 const loadKnown = async (store: DocumentStore, today: string): Promise<RowReferences> => {
@@ -62,7 +64,7 @@ const queues = new WeakMap<DocumentStore, Promise<unknown>>()
  * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
  */
 export const importFile = (options: ImportOptions): Promise<ImportReport> => {
-  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options)))
+  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options), options.lease))
   queues.set(options.store, run.catch(() => undefined))
   return run
 }
@@ -135,8 +137,8 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
       if (refused) {
         await journal.abandon()
       } else {
-        // New windows or calendar changes move when reminders are due.
-        if ((kind === 'retailers' || kind === 'calendar') && journal.changed > 0) await refreshAllReminderSchedules(store, now.getTime())
+        // New windows or calendar changes move when reminders are due: the timer replans the marked schedules.
+        if ((kind === 'retailers' || kind === 'calendar') && journal.changed > 0) await markSchedulesForRefresh(store)
         await journal.finish({ sha256: checked.sha256, rows: checked.rows, imported: checked.good, finishedAt: new Date(now.getTime() + (performance.now() - started)).toISOString() })
       }
     } catch (error) {

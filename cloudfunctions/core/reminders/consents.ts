@@ -1,42 +1,70 @@
 import type { Deps } from '../ports'
+import type { Consent } from '../model'
 import { repos, type Repos } from '../repos'
 import { ORDER_REMINDER } from './content'
 import type { ConsentsData } from '../../contracts/results'
 import type { SubscribeTemplate } from '../../contracts/vocabulary'
-import type { Consent } from '../model'
 
 /**
- * Subscribe-message consents are one message each. We count what a user granted (the client
- * reports each template `requestSubscribeMessage` came back with as accepted) and subtract the
- * slots that hold one: claiming a slot is what spends a consent, so a retried or crashed send
- * can never spend two. Slots older than the retention horizon are deleted (core/retention.ts);
- * before they go, their charges are folded into the consent's own `spentBefore`, so what was
- * spent stays spent.
+ * Subscribe-message consents are one message each. A consent document counts what a user granted
+ * (the client reports each template `requestSubscribeMessage` came back with as accepted) and what
+ * was spent: claiming a slot charges one, a slot that in the end sent nothing gives it back. The
+ * count lives on the consent itself — slots are deleted when they grow old, so nothing may depend
+ * on counting them — and each charge names its slot (`lastCharge`), so a run that resumes a
+ * crashed one's slot charges it once.
  */
 
 export const consentId = (openId: string, template: SubscribeTemplate): string => `${openId}|${template}`
 
-/** Charged slots due at or after `from` (those before it are counted in the consent's spentBefore). */
-export const chargedSince = (db: Repos, openId: string, template: SubscribeTemplate, from: number, to?: number): Promise<number> =>
-  db.reminderSlots.count({ recipient: openId, template, charged: true, dueAt: to === undefined ? { $gte: from } : { $gte: from, $lt: to } })
+/** Consents left on a consent document (absent: none). */
+export const heldBy = (consent: Consent | null | undefined): number => (consent ? Math.max(0, consent.granted - (consent.spent ?? 0)) : 0)
 
-const spentOf = async (db: Repos, consent: Consent): Promise<number> =>
-  (consent.spentBefore ?? 0) + (await chargedSince(db, consent.openId, consent.template, consent.foldedUpTo ?? 0))
+/**
+ * Consent documents written before they carried `spent` counted the charged slots instead; the
+ * first read of such a document counts them once and writes the count down.
+ */
+export const withSpent = async (db: Repos, consent: Consent): Promise<Consent> => {
+  if (consent.spent !== undefined) return consent
+  const spent = await db.reminderSlots.count({ recipient: consent.openId, template: consent.template, charged: true })
+  await db.consents.update({ _id: consent._id }, { spent })
+  return { ...consent, spent }
+}
+
+/** Consent documents by id, for a page of recipients in one query. */
+export const consentsOf = async (db: Repos, openIds: readonly string[], template: SubscribeTemplate = ORDER_REMINDER): Promise<Map<string, Consent>> => {
+  const ids = [...new Set(openIds)].map((openId) => consentId(openId, template))
+  if (ids.length === 0) return new Map()
+  const found = await db.consents.find({ _id: { $in: ids } }, { limit: ids.length })
+  const complete = await Promise.all(found.map((c) => withSpent(db, c)))
+  return new Map(complete.map((c) => [c.openId, c]))
+}
 
 /** Consents this user still holds for the template. */
 export const consentsHeld = async (db: Repos, openId: string, template: SubscribeTemplate = ORDER_REMINDER): Promise<number> => {
   const consent = await db.consents.get(consentId(openId, template))
-  if (!consent) return 0
-  return Math.max(0, consent.granted - (await spentOf(db, consent)))
+  return consent ? heldBy(await withSpent(db, consent)) : 0
 }
+
+/** Spends one consent for this slot; spending for the same slot again changes nothing. */
+export const chargeConsent = async (db: Repos, openId: string, template: SubscribeTemplate, slotKey: string): Promise<void> => {
+  await db.consents.update({ _id: consentId(openId, template), lastCharge: { $ne: slotKey } }, { lastCharge: slotKey }, { spent: 1 })
+}
+
+/** Gives back the consent a slot held when it sent nothing (WeChat refused it for good). */
+export const refundConsent = async (db: Repos, openId: string, template: SubscribeTemplate, slotKey: string): Promise<void> => {
+  await db.consents.update({ _id: consentId(openId, template), lastRefund: { $ne: slotKey } }, { lastRefund: slotKey }, { spent: -1 })
+}
+
+/** The WeChat template id the functions send the reminder with: what the app must ask consent for. */
+export const reminderTemplateId = (deps: Pick<Deps, 'notifier'>): string | null => deps.notifier.templateId?.(ORDER_REMINDER) ?? null
 
 /** One consent per accepted template in this tap (WeChat accepts a template at most once per request). */
 export const addConsents = async (deps: Deps, caller: string, templates: readonly SubscribeTemplate[]): Promise<ConsentsData> => {
   const db = repos(deps.store)
   for (const template of new Set(templates)) {
-    await db.consents.increment(consentId(caller, template), 'granted', 1, { openId: caller, template, granted: 0 })
+    await db.consents.increment(consentId(caller, template), 'granted', 1, { openId: caller, template, granted: 0, spent: 0 })
   }
-  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller) }
+  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller), templateId: reminderTemplateId(deps) }
 }
 
 /**
@@ -45,5 +73,7 @@ export const addConsents = async (deps: Deps, caller: string, templates: readonl
  */
 export const writeOffConsents = async (db: Repos, openId: string, template: SubscribeTemplate): Promise<void> => {
   const consent = await db.consents.get(consentId(openId, template))
-  if (consent) await db.consents.update({ _id: consent._id }, { granted: await spentOf(db, consent) })
+  if (!consent) return
+  const { spent = 0 } = await withSpent(db, consent)
+  await db.consents.update({ _id: consent._id }, { granted: spent })
 }

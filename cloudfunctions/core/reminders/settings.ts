@@ -4,9 +4,9 @@ import type { Deps, DocumentStore } from '../ports'
 import type { Retailer, ReminderSchedule } from '../model'
 import { repos, type Repos } from '../repos'
 import { ownRetailer } from '../identity'
-import { overridesFor } from '../calendar'
+import { overridesFor, overridesForMany } from '../calendar'
 import { DEFAULT_OFFSETS, QUIET_HOURS, nextReminderAfter, remindersAfter } from './plan'
-import { consentsHeld } from './consents'
+import { consentsHeld, reminderTemplateId } from './consents'
 import { ORDER_REMINDER } from './content'
 import type { ReminderSettingsData } from '../../contracts/results'
 import type { ReminderOffset, CalendarOverride } from '../../contracts/vocabulary'
@@ -43,7 +43,7 @@ export const changedSchedule = (
   const offsets = { ...current.offsets, ...change.offsets }
   const cursor = enabled && (!current.enabled || current.cursor === null) ? now : current.cursor
   const nextFireAt = enabled ? nextReminderAfter(retailer.orderWindow, overrides, offsets, cursor ?? now) : null
-  return { ...current, enabled, offsets, cursor, nextFireAt, version: current.version + 1, updatedAt: new Date(now).toISOString() }
+  return { ...current, enabled, offsets, cursor, nextFireAt, version: current.version + 1, updatedAt: new Date(now).toISOString(), refresh: false }
 }
 
 /** Writes a schedule only over the version it was computed from; false when another write came first. */
@@ -65,7 +65,7 @@ const applyChange = async (db: Repos, retailer: Retailer, change: ReminderChange
   return fail('CONFLICT', 'settingsBusy')
 }
 
-const view = async (db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {
+const view = async (deps: Pick<Deps, 'notifier'>, db: Repos, caller: string, retailer: Retailer, schedule: ReminderSchedule, now: number): Promise<ReminderSettingsData> => {
   const overrides = await overridesFor(db, retailer)
   const left = await consentsHeld(db, caller)
   return {
@@ -75,6 +75,7 @@ const view = async (db: Repos, caller: string, retailer: Retailer, schedule: Rem
     template: ORDER_REMINDER,
     left,
     exhausted: schedule.enabled && left === 0,
+    templateId: reminderTemplateId(deps),
     upcoming: remindersAfter(retailer.orderWindow, overrides, schedule.offsets, now, 3).map((r) => ({
       offset: r.offset,
       at: chinaIso(r.at),
@@ -88,14 +89,14 @@ export const reminderSettings = async (deps: Deps, caller: string): Promise<Remi
   const db = repos(deps.store)
   const { retailer } = await ownRetailer(db, caller)
   const schedule = (await db.reminderSchedules.get(retailer.licenseNo)) ?? defaultSchedule(retailer.licenseNo)
-  return view(db, caller, retailer, schedule, deps.clock.now().getTime())
+  return view(deps, db, caller, retailer, schedule, deps.clock.now().getTime())
 }
 
 export const updateReminderSettings = async (deps: Deps, caller: string, change: ReminderChange): Promise<ReminderSettingsData> => {
   const db = repos(deps.store)
   const { retailer } = await ownRetailer(db, caller)
   const now = deps.clock.now().getTime()
-  return view(db, caller, retailer, await applyChange(db, retailer, change, now), now)
+  return view(deps, db, caller, retailer, await applyChange(db, retailer, change, now), now)
 }
 
 /**
@@ -110,23 +111,44 @@ export const refreshReminderSchedule = async (deps: Deps, licenseNo: string): Pr
 }
 
 /**
- * After a retailers or calendar import: every schedule is planned again from the new windows and
- * overrides, so a window moved earlier is not reminded late. Pages by license, like the tick.
+ * After a retailers or calendar import: every schedule is marked, in one request, for the timer to
+ * plan again from the new windows and overrides (refreshMarkedSchedules), instead of the import
+ * recomputing 200,000 schedules inline. Answers how many were marked.
  */
-export const refreshAllReminderSchedules = async (store: DocumentStore, now: number): Promise<number> => {
+export const markSchedulesForRefresh = (store: DocumentStore): Promise<number> => repos(store).reminderSchedules.update({ enabled: true }, { refresh: true })
+
+/**
+ * Recomputes marked schedules a page at a time (shops and calendar in two queries per page) until
+ * none is left or `stop` says the run's time is up; each write is a compare-and-set on the
+ * version, so a settings change or a tick made meanwhile wins (and clears the mark itself).
+ */
+export const refreshMarkedSchedules = async (store: DocumentStore, now: number, stop: () => boolean = () => false): Promise<number> => {
   const db = repos(store)
   let refreshed = 0
   let after = ''
-  for (;;) {
-    const page = await db.reminderSchedules.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: 500 })
-    for (const schedule of page) {
-      const retailer = await db.retailers.get(schedule.licenseNo)
-      if (retailer) {
-        await applyChange(db, retailer, {}, now)
-        refreshed++
-      }
-    }
-    if (page.length < 500) return refreshed
+  while (!stop()) {
+    const page = await db.reminderSchedules.find({ refresh: true, _id: { $gt: after } }, { sort: { _id: 1 }, limit: 500 })
+    if (page.length === 0) break
+    const retailers = await db.retailers.find({ _id: { $in: page.map((s) => s._id) } }, { limit: page.length })
+    const shops = new Map(retailers.map((r) => [r._id, r]))
+    const calendars = await overridesForMany(db, retailers)
+    await Promise.all(
+      page.map(async (schedule) => {
+        const retailer = shops.get(schedule._id)
+        const next = retailer ? changedSchedule(schedule, {}, retailer, calendars.get(schedule._id) ?? [], now) : { ...schedule, version: schedule.version + 1 }
+        const { _id, ...fields } = next
+        void _id
+        if ((await db.reminderSchedules.update({ _id: schedule._id, version: schedule.version }, { ...fields, refresh: false })) === 1) refreshed++
+      }),
+    )
+    if (page.length < 500) break
     after = page[page.length - 1]._id
   }
+  return refreshed
+}
+
+/** Every schedule planned again now (tools and tests): marks them all, then refreshes them all. */
+export const refreshAllReminderSchedules = async (store: DocumentStore, now: number): Promise<number> => {
+  await markSchedulesForRefresh(store)
+  return refreshMarkedSchedules(store, now)
 }

@@ -13,6 +13,10 @@ export const adminOpenIds = (value = process.env.ADMIN_OPENIDS ?? ''): Set<strin
  */
 export default callable({
   name: 'importData',
+  // A million-row file: about a minute of work and 250 MB at peak on a laptop, far more against a
+  // remote database; CloudBase's longest timeout and room to spare.
+  timeoutSeconds: 900,
+  memoryMB: 1024,
   run: async ({ kind, fileId, skipInvalid }, { deps, caller }) => {
     if (!adminOpenIds().has(caller)) return fail('FORBIDDEN', 'adminOnly')
     const { files, importIo } = deps

@@ -4,6 +4,7 @@ import { Button, Input, Text, View, type ButtonProps, type BaseEventOrig } from 
 import { bindRetailer } from '@/services/binding'
 import { goTo, openPage } from '@/lib/routes'
 import { errorTextOf } from '@/lib/errorText'
+import { phoneButtonText } from '@words/binding'
 
 /**
  * 绑定店铺: the license number plus the phone number on the company's record. In WeChat the phone
@@ -32,7 +33,8 @@ export default function Bind() {
 
   const onPhoneNumber = (event: BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>) => {
     const { code } = event.detail
-    if (!code) return setError('需要授权手机号，才能核对您是不是店主')
+    // No code: the user declined, the privacy guide was not agreed to, or the phone quota is used up.
+    if (!code) return setError(phoneButtonText(event.detail as { errno?: number; errMsg?: string }))
     void submit(code)
   }
 

@@ -29,10 +29,11 @@ export function OrderCard({ data, patch }: { data: HomeData; patch: Patch }) {
     declined: '没有开启，需要时可在“我的 → 提醒设置”里再开',
     accepted: async (consents) => {
       const reminders = data.reminders.enabled ? data.reminders : await updateReminderSettings({ enabled: true })
-      patch({ reminders: { enabled: reminders.enabled, left: consents.left, exhausted: consents.left === 0 } })
+      patch({ reminders: { enabled: reminders.enabled, left: consents.left, exhausted: consents.left === 0, templateId: consents.templateId } })
       setAskNextWeek(false)
       return `好的，下周订货时会提醒您（还可提醒 ${consents.left} 次）`
     },
+    templateId: data.reminders.templateId,
   })
 
   const goOrder = async () => {

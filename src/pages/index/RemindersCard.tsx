@@ -12,8 +12,9 @@ export function RemindersCard({ reminders, onChange }: { reminders: HomeData['re
     declined: '没有增加。需要时再点一次，在微信弹出的窗口里选“允许”',
     accepted: async (consents) => {
       const enabled = reminders.enabled || (await updateReminderSettings({ enabled: true })).enabled
-      onChange({ enabled, left: consents.left, exhausted: enabled && consents.left === 0 })
+      onChange({ enabled, left: consents.left, exhausted: enabled && consents.left === 0, templateId: consents.templateId })
     },
+    templateId: reminders.templateId,
   })
 
   return (

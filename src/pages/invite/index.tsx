@@ -65,6 +65,7 @@ export default function Invite() {
   const { ask: receiveReminders, note: consentNote } = useConsentRequest({
     declined: '没有开启，之后可在首页再开',
     accepted: (consents) => `好的，店主到最后一次提醒还没订货时会提醒您（还可提醒 ${consents.left} 次）`,
+    templateId: accepted?.templateId ?? null,
   })
 
   if (accepted) {

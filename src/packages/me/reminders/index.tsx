@@ -32,6 +32,7 @@ export default function Reminders() {
     accepted: async () => {
       setData(await updateReminderSettings({ enabled: true }))
     },
+    templateId: load.state === 'ready' ? load.data.templateId : null,
   })
 
   const change = async (update: Parameters<typeof updateReminderSettings>[0]) => {
