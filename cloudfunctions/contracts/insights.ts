@@ -3,6 +3,7 @@
  * Money is integer fen; dates are local (China) 'YYYY-MM-DD'; ratios are fractions (0.12 = 12 %).
  */
 import type { ImportKind, PeriodKind } from './vocabulary'
+import type { LibraryProblemCode } from './guidance'
 
 export type { ImportKind, PeriodKind }
 
@@ -24,6 +25,14 @@ export type RowProblemDetail =
   | { code: 'notCloseDay'; scope: string; closeWeekday: number; value: string }
   | { code: 'movedTooFar'; cycleId: string; days: number }
   | { code: 'csvFormat'; problem: CsvProblem }
+  /** Not a month `YYYY-MM`. */
+  | { code: 'notMonth'; value: string }
+  /** A month after the current one (`limit`). */
+  | { code: 'futureMonth'; value: string; limit: string }
+  /** A second row for the same key (shop and month): `firstRow` is the row it repeats. */
+  | { code: 'duplicateRow'; key: string; firstRow: number }
+  /** A strategy library refusal (guidance.md §4), worded by words/guidance.ts. */
+  | { code: 'strategy'; problem: LibraryProblemCode; value?: string; limit?: number }
 
 /** One problem with one field of one row of an imported file. */
 export type RowProblem = {

@@ -27,6 +27,12 @@ export const COLLECTIONS = {
   invites: [],
   helpers: [{ field: 'licenseNo' }, { field: 'openId' }],
   helperLog: [{ field: 'licenseNo' }],
+  marketingMonths: [{ field: 'month' }, { field: 'licenseNo' }],
+  strategies: [],
+  guides: [{ field: 'month' }, { field: 'licenseNo' }],
+  guideBuilds: [],
+  guideNotices: [{ field: 'recipient' }, { field: 'dueAt' }],
+  guideFeedback: [{ field: 'month' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

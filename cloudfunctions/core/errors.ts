@@ -36,6 +36,9 @@ export const ERROR_REASONS = [
   'fileMissing',
   'timerOnly',
   'notForTimer',
+  'noMarketingData',
+  'noGuide',
+  'strategyNotInGuide',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 

@@ -6,6 +6,7 @@ import { calendarNotices, overridesFor } from './calendar'
 import { currentOrderStatus, lastCycleResult } from './orders'
 import { consentsHeld } from './reminders/consents'
 import type { HomeData } from '../contracts/results'
+import { guideTipOf } from './guidance/read'
 
 /**
  * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
@@ -17,11 +18,12 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
   const now = deps.clock.now().getTime()
   const { retailer } = await ownRetailer(db, caller)
   const overrides = await overridesFor(db, retailer)
-  const [order, lastCycle, schedule, left] = await Promise.all([
+  const [order, lastCycle, schedule, left, guide] = await Promise.all([
     currentOrderStatus(db, retailer, overrides, now),
     lastCycleResult(db, retailer, overrides, now),
     db.reminderSchedules.get(retailer.licenseNo),
     consentsHeld(db, caller),
+    guideTipOf(db, retailer.licenseNo),
   ])
   // Overrides of cycles that closed more than two weeks ago change nothing the page computes.
   const since = chinaDate(now - 2 * WEEK_MS)
@@ -44,5 +46,6 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     lastCycle,
     reminders: { enabled, left, exhausted: enabled && left === 0 },
     manager: retailer.manager,
+    guide,
   }
 }

@@ -19,6 +19,10 @@ import helperLog from './helperLog'
 import summary from './summary'
 import suggestedOrder from './suggestedOrder'
 import importData from './importData'
+import guide from './guide'
+import guideFeedback from './guideFeedback'
+import profitSheet from './profitSheet'
+import monthlyGuide from './monthlyGuide'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
 export const functions: FunctionDef[] = [
@@ -42,4 +46,8 @@ export const functions: FunctionDef[] = [
   summary,
   suggestedOrder,
   importData,
+  guide,
+  guideFeedback,
+  profitSheet,
+  monthlyGuide,
 ]

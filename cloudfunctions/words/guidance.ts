@@ -214,6 +214,9 @@ const LIBRARY_PROBLEM_WORDS: Record<LibraryProblem['code'], (p: LibraryProblem) 
   noRows: () => '策略库里没有一条策略',
 }
 
+/** What is wrong with a library cell, without the row and column: 「未知的类别「xx」」. */
+export const libraryProblemWords = (p: LibraryProblem): string => LIBRARY_PROBLEM_WORDS[p.code](p)
+
 /** 「第 3 行 classes：未知的类别「xx」」. */
 export const libraryProblemText = (p: LibraryProblem): string => `第 ${p.row} 行 ${p.column}：${LIBRARY_PROBLEM_WORDS[p.code](p)}`
 

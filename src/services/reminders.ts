@@ -12,6 +12,7 @@ export type SubscribeTemplate = ConsentsData['template']
  */
 const TEMPLATE_IDS: Readonly<Record<SubscribeTemplate, string | undefined>> = {
   orderReminder: process.env.TARO_APP_TEMPLATE_ORDER_REMINDER,
+  monthlyGuide: process.env.TARO_APP_TEMPLATE_MONTHLY_GUIDE,
 }
 
 /**

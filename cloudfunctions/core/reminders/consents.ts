@@ -13,8 +13,11 @@ import type { SubscribeTemplate } from '../../contracts/vocabulary'
 
 export const consentId = (openId: string, template: SubscribeTemplate): string => `${openId}|${template}`
 
+/** Consents spent: the claims that hold one (reminder slots, or new-guide notices for monthlyGuide). */
 const spentBy = (db: Repos, openId: string, template: SubscribeTemplate): Promise<number> =>
-  db.reminderSlots.count({ recipient: openId, template, charged: true })
+  template === 'monthlyGuide'
+    ? db.guideNotices.count({ recipient: openId, template, charged: true })
+    : db.reminderSlots.count({ recipient: openId, template, charged: true })
 
 /** Consents this user still holds for the template. */
 export const consentsHeld = async (db: Repos, openId: string, template: SubscribeTemplate = ORDER_REMINDER): Promise<number> => {
@@ -29,7 +32,9 @@ export const addConsents = async (deps: Deps, caller: string, templates: readonl
   for (const template of new Set(templates)) {
     await db.consents.increment(consentId(caller, template), 'granted', 1, { openId: caller, template, granted: 0 })
   }
-  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller) }
+  // The answer speaks of the first template asked for: each tap asks for one.
+  const template = templates[0] ?? ORDER_REMINDER
+  return { template, left: await consentsHeld(db, caller, template) }
 }
 
 /**

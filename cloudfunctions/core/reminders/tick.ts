@@ -8,6 +8,7 @@ import { nextReminderAfter, remindersBetween, type PlannedReminder } from './pla
 import { missSlot, sendSlot, type Settled, type SlotSpec } from './slots'
 import type { RemindTickReport } from '../../contracts/results'
 import type { CalendarOverride } from '../../contracts/vocabulary'
+import { settleDueNotices } from '../guidance/notices'
 
 /**
  * The reminder timer. Each run reads only the schedules due now — `nextFireAt <= now` on an
@@ -87,7 +88,7 @@ export const planTick = async (store: DocumentStore, now: number, pageSize = PAG
   return totals
 }
 
-const emptyReport = (): RemindTickReport => ({ pages: 0, schedules: 0, sent: 0, escalated: 0, noConsent: 0, failed: 0, missed: 0, retrying: 0, alreadyOrdered: 0 })
+const emptyReport = (): RemindTickReport => ({ pages: 0, schedules: 0, sent: 0, escalated: 0, noConsent: 0, failed: 0, missed: 0, retrying: 0, alreadyOrdered: 0, guideNotices: 0 })
 
 const tally = (report: RemindTickReport, settled: Settled, role: 'owner' | 'helper'): void => {
   if (settled.outcome === 'retry') report.retrying++
@@ -165,5 +166,11 @@ export const remindTick = async (deps: Deps): Promise<RemindTickReport> => {
     const planned = await planPage(db, page, now)
     await inParallel(planned, PARALLEL, (item) => remindShop(deps, db, item, now, report))
   }
+  // New-guide messages held back by quiet hours, or left half-sent by a build that died, go out here.
+  const guides = await settleDueNotices(deps, db, now, async (notice) => ({
+    shopName: (await db.retailers.get(notice.licenseNo))?.shopName ?? '',
+    strategyTitle: (await db.guides.get(`${notice.licenseNo}|${notice.month}`))?.strategies[0]?.title ?? null,
+  }))
+  report.guideNotices = guides.sent + guides.inboxOnly + guides.failed
   return report
 }
