@@ -6,6 +6,7 @@ import type { LocalHome } from './local'
 import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'
 import { handleDevImport } from './importRoute'
+import { handleDevGuide } from './guideRoute'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -93,6 +94,9 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     // `npm run import` hands its file here when a host is running, so the store keeps one writer.
     const handOff = /^\/dev\/import\/([a-z]+)$/.exec(path)
     if (handOff && method === 'POST') return handleDevImport(req, res, home, handOff[1])
+    // `npm run guide -- build` likewise.
+    const guide = /^\/dev\/guide\/([0-9-]+)$/.exec(path)
+    if (guide && method === 'POST') return handleDevGuide(req, res, home, guide[1])
 
     if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return
     if (method === 'GET' || method === 'HEAD') return send(res, 404, { error: 'not found' })

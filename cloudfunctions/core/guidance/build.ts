@@ -1,5 +1,5 @@
 import { addMonths, monthOf, chinaDate } from '../time'
-import type { Deps } from '../ports'
+import type { SendDeps } from '../reminders/ledger'
 import type { GuideBuild, MarketingMonth, StoredGuide } from '../model'
 import { repos, type Repos } from '../repos'
 import { fail } from '../errors'
@@ -177,7 +177,7 @@ const writeGuides = async (db: Repos, pool: RankedPool, library: CompiledLibrary
 }
 
 /** Tells each bound pool member of its new guide, a page at a time after the cursor. */
-const tellRetailers = async (deps: Deps, db: Repos, pool: RankedPool, record: GuideBuild, pageSize: number, now: number, onProgress?: (p: BuildProgress) => void): Promise<GuideNoticeTally> => {
+const tellRetailers = async (deps: SendDeps, db: Repos, pool: RankedPool, record: GuideBuild, pageSize: number, now: number, onProgress?: (p: BuildProgress) => void): Promise<GuideNoticeTally> => {
   const tally: GuideNoticeTally = { inboxOnly: 0, sent: 0, failed: 0, deferred: 0 }
   let start = 0
   while (start < pool.size && pool.licenseNos[start] <= record.cursor) start++
@@ -207,7 +207,7 @@ const tellRetailers = async (deps: Deps, db: Repos, pool: RankedPool, record: Gu
  * Builds (or finishes, or rebuilds) the guides of one month. A month without marketing data is
  * refused (NOT_FOUND, noMarketingData) and nothing is written.
  */
-export const buildMonth = async (deps: Deps, options: BuildOptions): Promise<GuideBuildReport> => {
+export const buildMonth = async (deps: SendDeps, options: BuildOptions): Promise<GuideBuildReport> => {
   const db = repos(deps.store)
   const { month, force = false, pageSize = PAGE, onProgress } = options
   const config = options.config ?? defaultGuidanceConfig()

@@ -1,5 +1,5 @@
 import { chinaDate, chinaDayStart, chinaFields, addDays, HOUR_MS } from '../time'
-import type { Deps } from '../ports'
+import type { SendDeps } from '../reminders/ledger'
 import type { GuideNotice } from '../model'
 import type { Repos } from '../repos'
 import { deliverOnce } from '../reminders/ledger'
@@ -59,7 +59,7 @@ const record = async (db: Repos, notice: GuideNotice, outcome: 'sent' | 'inbox' 
 }
 
 /** Sends a claimed notice with its key; a failure is retried by later runs up to MAX_NOTICE_ATTEMPTS. */
-const send = async (deps: Deps, db: Repos, notice: GuideNotice, facts: NoticeFacts, now: number): Promise<NoticeOutcome | null> => {
+const send = async (deps: SendDeps, db: Repos, notice: GuideNotice, facts: NoticeFacts, now: number): Promise<NoticeOutcome | null> => {
   const delivery = await deliverOnce(deps, {
     key: noticeKey(notice),
     toOpenId: notice.recipient,
@@ -83,7 +83,7 @@ const send = async (deps: Deps, db: Repos, notice: GuideNotice, facts: NoticeFac
  * held it is sent, without one it is recorded as told on 首页 and in 消息 only — and a claimed one
  * (a run died mid-way) is sent again with its key. A notice in quiet hours stays pending.
  */
-export const settleNotice = async (deps: Deps, db: Repos, notice: GuideNotice, facts: () => Promise<NoticeFacts>, now: number): Promise<NoticeOutcome | null> => {
+export const settleNotice = async (deps: SendDeps, db: Repos, notice: GuideNotice, facts: () => Promise<NoticeFacts>, now: number): Promise<NoticeOutcome | null> => {
   if (notice.state === 'done') return null
   if (notice.state === 'pending') {
     if ((notice.dueAt ?? 0) > now) return null
@@ -107,7 +107,7 @@ export const settleNotice = async (deps: Deps, db: Repos, notice: GuideNotice, f
  * 消息 at once; the message goes now, or at 08:00 when now is in quiet hours ('deferred').
  */
 export const tellNewGuide = async (
-  deps: Deps,
+  deps: SendDeps,
   db: Repos,
   spec: { licenseNo: string; month: string; recipient: string },
   facts: () => Promise<NoticeFacts>,
@@ -138,7 +138,7 @@ export const tellNewGuide = async (
 }
 
 /** Notices whose message is due (quiet hours over, or a retry), in pages: the reminder tick finishes them. */
-export const settleDueNotices = async (deps: Deps, db: Repos, now: number, factsOf: (notice: GuideNotice) => Promise<NoticeFacts>, page = 500): Promise<GuideNoticeTally> => {
+export const settleDueNotices = async (deps: SendDeps, db: Repos, now: number, factsOf: (notice: GuideNotice) => Promise<NoticeFacts>, page = 500): Promise<GuideNoticeTally> => {
   const tally: GuideNoticeTally = { inboxOnly: 0, sent: 0, failed: 0, deferred: 0 }
   let after = ''
   for (;;) {

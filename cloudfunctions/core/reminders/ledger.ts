@@ -1,4 +1,7 @@
 import type { Deps, SubscribeMessage } from '../ports'
+
+/** What sending needs: the store (the ledger), the clock and the notifier. */
+export type SendDeps = Pick<Deps, 'store' | 'clock' | 'notifier'>
 import { repos } from '../repos'
 
 export type Delivery =
@@ -19,7 +22,7 @@ export type Delivery =
  *
  * This lives in the core so the cloud notifier stays a thin call to WeChat and both homes share it.
  */
-export const deliverOnce = async (deps: Deps, message: SubscribeMessage): Promise<Delivery> => {
+export const deliverOnce = async (deps: SendDeps, message: SubscribeMessage): Promise<Delivery> => {
   const sends = repos(deps.store).sends
   const startedAt = deps.clock.now().toISOString()
   if (!(await sends.insert({ _id: message.key, state: 'sending', startedAt }))) {
@@ -48,7 +51,7 @@ export const deliverOnce = async (deps: Deps, message: SubscribeMessage): Promis
  * entry still `sending` may have reached WeChat, so it counts as sent; no entry means the
  * notifier was never called.
  */
-export const deliveryOf = async (deps: Deps, key: string): Promise<Delivery | null> => {
+export const deliveryOf = async (deps: SendDeps, key: string): Promise<Delivery | null> => {
   const entry = await repos(deps.store).sends.get(key)
   if (!entry) return null
   if (entry.state === 'sending') return { outcome: 'sent', assumed: true }
