@@ -72,7 +72,7 @@ export const rcFor = (defs) => ({
   functions: defs.map((def) => ({
     name: def.name,
     runtime: RUNTIME,
-    timeout: TIMEOUT[def.kind],
+    timeout: def.timeout ?? TIMEOUT[def.kind],
     installDependency: true,
     handler: 'index.main',
     ...(def.kind === 'timer' ? { triggers: triggersOf(def) } : {}),

@@ -1,5 +1,5 @@
 import type { AreaType, BusinessType, GuideVerdict, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
-import type { Guide, Strategy } from '../contracts/guidance'
+import type { Guide, GuidanceClass, Strategy } from '../contracts/guidance'
 
 /** Documents the core keeps. Money is integer fen (分); instants are epoch ms or ISO-8601. */
 
@@ -327,6 +327,8 @@ export interface GuideBuild {
   written: number
   unchanged: number
   removed: number
+  /** How many guides of each class, once done. */
+  classes?: Record<GuidanceClass, number>
   startedAt: string
   updatedAt: string
   finishedAt?: string

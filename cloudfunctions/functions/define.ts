@@ -28,6 +28,8 @@ export interface TimerDef<D = unknown> {
   /** CloudBase cron: 7 fields, seconds first, year last, UTC+8. */
   cron: string
   openapi?: string[]
+  /** Seconds the platform lets one run take (CloudBase allows up to 900); the deploy's default otherwise. */
+  timeout?: number
   run(ctx: CallContext): Promise<D>
 }
 

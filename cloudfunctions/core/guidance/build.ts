@@ -30,8 +30,12 @@ import { tellNewGuide } from './notices'
  */
 
 export const PAGE = 500
-/** 09:00 on the 3rd of every month, China time (CloudBase cron: seconds first, year last, UTC+8). */
-export const MONTHLY_GUIDE_CRON = '0 0 9 3 * * *'
+/**
+ * 09:00 on the 3rd of every month, China time (CloudBase cron: seconds first, year last, UTC+8), and
+ * again every hour of that day until 20:00: a build the function's time limit cut short carries on
+ * from its cursor, and a finished month answers from its record at once. Never in quiet hours.
+ */
+export const MONTHLY_GUIDE_CRON = '0 0 9-20 3 * * *'
 
 export interface BuildProgress {
   phase: 'read' | 'guides' | 'notices'
@@ -222,6 +226,10 @@ export const buildMonth = async (deps: SendDeps, options: BuildOptions): Promise
 
   let record = await db.guideBuilds.get(month)
   const same = record?.fingerprint === fingerprint
+  // Fired again after it finished, with nothing changed: the record says what it did.
+  if (record && same && record.state === 'done' && !force && record.classes) {
+    return { month, configVersion: record.configVersion, pool: record.pool, written: record.written, unchanged: record.unchanged, removed: record.removed, resumed: false, classes: record.classes, notices: noNotices }
+  }
   let resumed = same && record?.state !== 'done'
   if (!record || !same || (record.state === 'done' && force)) {
     resumed = false
@@ -240,7 +248,7 @@ export const buildMonth = async (deps: SendDeps, options: BuildOptions): Promise
     classes: classCounts(pool),
     notices,
   })
-  if (record.state === 'done') return report(record, noNotices)
+  if (record.state === 'done') return report(record, noNotices) // done, but asked to rebuild: handled above unless forced
   if (record.pool !== pool.size) {
     await db.guideBuilds.update({ _id: month }, { pool: pool.size })
     record = { ...record, pool: pool.size }
@@ -252,7 +260,7 @@ export const buildMonth = async (deps: SendDeps, options: BuildOptions): Promise
   }
   let notices = noNotices
   if (record.state === 'notices' && notify) notices = await tellRetailers(deps, db, pool, record, pageSize, nowMs, onProgress)
-  const done = { state: 'done' as const, cursor: '', finishedAt: stamp(), updatedAt: stamp() }
+  const done = { state: 'done' as const, cursor: '', classes: classCounts(pool), finishedAt: stamp(), updatedAt: stamp() }
   await db.guideBuilds.update({ _id: month }, done)
   return report({ ...record, ...done }, notices)
 }
