@@ -79,15 +79,16 @@ const send = async (deps: SendDeps, db: Repos, notice: GuideNotice, facts: Notic
 }
 
 /**
- * Brings one notice as far as it can go now: a pending one due now is claimed — with a consent
- * held it is sent, without one it is recorded as told on 首页 and in 消息 only — and a claimed one
- * (a run died mid-way) is sent again with its key. A notice in quiet hours stays pending.
+ * Brings one notice as far as it can go now: without a consent held a pending one is recorded as
+ * told on 首页 and in 消息 only; with one, it is claimed and sent once due (a notice in quiet hours
+ * stays pending until 08:00); a claimed one (a run died mid-way) is sent again with its key.
  */
 export const settleNotice = async (deps: SendDeps, db: Repos, notice: GuideNotice, facts: () => Promise<NoticeFacts>, now: number): Promise<NoticeOutcome | null> => {
   if (notice.state === 'done') return null
   if (notice.state === 'pending') {
-    if ((notice.dueAt ?? 0) > now) return null
+    // Without a consent there is no message to wait for: told on 首页 and in 消息, and done.
     const held = await consentsHeld(db, notice.recipient, MONTHLY_GUIDE)
+    if (held > 0 && (notice.dueAt ?? 0) > now) return null
     if (held <= 0) {
       const told = await db.guideNotices.update(
         { _id: notice._id, state: 'pending' },
