@@ -37,7 +37,11 @@ const days = (month: string): (number | null)[] => new Array<number | null>(days
 const salesDoc = (licenseNo: string, month: string, rows: RetailerMonth['sold']): SalesMonth => {
   const skus = rows.map((r) => ({ skuCode: r.skuCode, packs: r.packs, salesFen: r.salesFen, costFen: Math.round(r.salesFen * 0.9), soldDays: r.packs > 0 ? 1 << 9 : 0 }))
   const totals = { packs: 0, salesFen: 0, costFen: 0 }
-  for (const s of skus) (totals.packs += s.packs), (totals.salesFen += s.salesFen), (totals.costFen += s.costFen)
+  for (const s of skus) {
+    totals.packs += s.packs
+    totals.salesFen += s.salesFen
+    totals.costFen += s.costFen
+  }
   const daily = { packs: days(month), salesFen: days(month), costFen: days(month) }
   daily.packs[9] = totals.packs
   daily.salesFen[9] = totals.salesFen
