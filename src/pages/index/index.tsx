@@ -76,8 +76,8 @@ export default function Home() {
       )}
       <Countdown orderWindow={orderWindow} overrides={overrides} />
       <OrderCard data={data} patch={patch} />
-      <RemindersCard reminders={data.reminders} onChange={(reminders) => patch({ reminders })} />
       <GuideCard guide={data.guide} manager={data.manager} />
+      <RemindersCard reminders={data.reminders} onChange={(reminders) => patch({ reminders })} />
     </PageRoot>
   )
 }

@@ -20,7 +20,7 @@ export default function Inbox() {
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
       {load.state === 'loading' && <Loading />}
       {data?.guides.map((g) => (
-        <View key={g.id} className='card inbox-entry inbox-guide'>
+        <View key={g.id} className='card inbox-guide'>
           <Text className='title entry-title'>{`${monthName(g.month)}经营建议已生成`}</Text>
           <Text className='line entry-shop'>{g.retailer.shopName}</Text>
           {g.strategyTitle && <Text className='line'>{`首条建议：${g.strategyTitle}`}</Text>}
