@@ -1,4 +1,3 @@
-import { addMonths } from '../time'
 import type { Deps } from '../ports'
 import type { GuideFeedback, Retailer, StoredGuide } from '../model'
 import { repos, type Repos } from '../repos'
@@ -8,6 +7,7 @@ import { logHelperAction } from '../helpers/log'
 import { consentsHeld } from '../reminders/consents'
 import { monthId } from '../imports/weeks'
 import { MONTHLY_GUIDE } from './notices'
+import { previousMonth } from './build'
 import type { Guide, GuideData, GuideFeedbackResult, GuideTip, ProfitSheetData } from '../../contracts/guidance'
 import type { GuideVerdict } from '../../contracts/vocabulary'
 import type { GuideNoticeEntry } from '../../contracts/results'
@@ -29,7 +29,7 @@ export const getGuide = async (deps: Deps, caller: string, event: { month?: stri
   const db = repos(deps.store)
   const { retailer, helper } = await actingFor(db, caller, event.retailer, 'insights')
   const guides = await guidesOf(db, retailer.licenseNo)
-  const month = event.month ?? guides[0]?.month ?? addMonths(deps.clock.now().toISOString().slice(0, 7), -1)
+  const month = event.month ?? guides[0]?.month ?? previousMonth(deps.clock.now().getTime())
   const doc = guides.find((g) => g.month === month) ?? (event.month ? await db.guides.get(monthId(retailer.licenseNo, month)) : null)
   const feedback: Record<string, GuideVerdict> = {}
   if (doc) {
@@ -87,7 +87,7 @@ export const guideTipOf = async (db: Repos, licenseNo: string): Promise<GuideTip
 export const getProfitSheet = async (deps: Deps, caller: string, event: { month?: string; retailer?: string }): Promise<ProfitSheetData> => {
   const db = repos(deps.store)
   const { retailer } = await actingFor(db, caller, event.retailer, 'insights')
-  const month = event.month ?? (await db.guides.find({ licenseNo: retailer.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]?.month ?? addMonths(deps.clock.now().toISOString().slice(0, 7), -1)
+  const month = event.month ?? (await db.guides.find({ licenseNo: retailer.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]?.month ?? previousMonth(deps.clock.now().getTime())
   return profitSheetOf(db, retailer, month)
 }
 
