@@ -20,9 +20,10 @@ import { importBench } from './lib/import.mjs'
 import { summaryLatencyBench } from './lib/summaryLatency.mjs'
 import { historyBench } from './lib/history.mjs'
 import { mixedBench } from './lib/mixed.mjs'
+import { guideBench } from './lib/guide.mjs'
 
 /** In run order: builds first, load last, so nothing else competes for the two cores under load. */
-const BENCHES = [mainPackage, h5HomeJs, homeLatency, summaryLatencyBench, historyBench, mixedBench, tickBench, importBench]
+const BENCHES = [mainPackage, h5HomeJs, homeLatency, summaryLatencyBench, historyBench, mixedBench, tickBench, importBench, guideBench]
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)

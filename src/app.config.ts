@@ -10,6 +10,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/insights', pages: ['charts/index', 'order/index'] },
     { root: 'packages/me', pages: ['reminders/index', 'helpers/index', 'inbox/index'] },
+    // 经营指导书 and 盈利单: reached from 首页, 经营 and 消息, fetched on first use.
+    { root: 'packages/guide', pages: ['index', 'profit/index'] },
   ],
   preloadRule: { 'pages/insights/index': { network: 'all', packages: ['packages/insights'] } },
   // Inject only the components a page uses (WeChat's code-quality scan checks this).

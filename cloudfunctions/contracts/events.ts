@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { normalName, NAME_REFUSED } from './names'
-import { HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
+import { GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
@@ -22,6 +22,7 @@ const helperName = z
   .transform((raw) => normalName(raw) ?? '')
   .pipe(z.string().min(1).max(10))
   .optional()
+const month = z.string().regex(MONTH_PATTERN, '月份应为 YYYY-MM')
 
 export const events = {
   ping: z.strictObject({}),
@@ -71,6 +72,17 @@ export const events = {
     fileId: z.string().min(1).max(1024),
     skipInvalid: z.boolean().optional(),
   }),
+  /** A retailer's monthly guide: the newest when `month` is absent; `retailer` a shop the caller helps with `insights`. */
+  guide: z.strictObject({ month: month.optional(), retailer: licenseNo.optional() }),
+  /** 有用 / 没用 on one strategy of one month's guide. */
+  guideFeedback: z.strictObject({
+    month,
+    strategyId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '策略编号不正确'),
+    verdict: z.enum(GUIDE_VERDICTS),
+    retailer: licenseNo.optional(),
+  }),
+  /** 二维码盈利单 of one month (the newest guide's when absent). */
+  profitSheet: z.strictObject({ month: month.optional(), retailer: licenseNo.optional() }),
 } as const
 
 export type Events = typeof events

@@ -266,3 +266,76 @@ export interface ConfigProblem {
   path: string
   code: ConfigProblemCode
 }
+
+// ——— What the functions answer ———
+
+/** The `guide` function: one retailer's guide of one month, with what the page needs around it. */
+export interface GuideData {
+  retailer: { licenseNo: string; shopName: string; district: string }
+  /** The month shown. */
+  month: string
+  /** Months with a guide for this retailer, newest first (at most 13). */
+  months: string[]
+  /** null: no guide for that month (not in its pool, or not built yet). */
+  guide: Guide | null
+  /** The caller's 有用 / 没用 on this month's strategies, by strategy id. */
+  feedback: Record<string, 'useful' | 'notUseful'>
+  manager: { name: string; phone: string }
+  /** monthlyGuide consents the caller holds (每月提醒我 adds one a tap). */
+  reminderConsents: number
+  /** The WeChat template id the functions send the monthly tip with: what 每月提醒我 asks consent for. */
+  reminderTemplateId: string | null
+}
+
+/** 首页's 本月经营建议: the newest guide's first strategy, one line of why, its first action. */
+export interface GuideTip {
+  month: string
+  classes: GuidanceClass[]
+  /** null when no strategy matched. */
+  strategy: { id: string; title: string; why: MatchedStrategy['why']; action: StrategyAction | null } | null
+}
+
+export interface GuideFeedbackResult {
+  month: string
+  strategyId: string
+  verdict: 'useful' | 'notUseful'
+}
+
+/** 二维码盈利单: gross profit per SKU and in total over one month (the guide's month). */
+export interface ProfitSheetData {
+  retailer: { licenseNo: string; shopName: string }
+  month: string
+  packs: number
+  salesFen: number
+  grossProfitFen: number
+  /** By gross profit, highest first. */
+  skus: { skuCode: string; name: string; packs: number; salesFen: number; grossProfitFen: number }[]
+}
+
+/** What one build of a month's guides did. */
+export interface GuideBuildReport {
+  month: string
+  configVersion: string
+  /** Retailers with a marketing row for the month. */
+  pool: number
+  /** Guides written (new or changed) in this run; unchanged ones are not rewritten. */
+  written: number
+  unchanged: number
+  /** Guides of former builds of the month whose retailer left the pool, removed. */
+  removed: number
+  /** True when this run carried on from a build that stopped half-way. */
+  resumed: boolean
+  /** How many guides of each class (a retailer counts in each of its classes). */
+  classes: Record<GuidanceClass, number>
+  notices: GuideNoticeTally
+}
+
+/** Fresh outcomes of the new-guide notices (one per bound retailer and month). */
+export interface GuideNoticeTally {
+  /** Told on 首页 and in 消息 only (no consent for a subscribe message). */
+  inboxOnly: number
+  sent: number
+  failed: number
+  /** Quiet hours (21:00–08:00): the subscribe message waits for 08:00. */
+  deferred: number
+}

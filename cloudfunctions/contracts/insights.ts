@@ -3,6 +3,7 @@
  * Money is integer fen; dates are local (China) 'YYYY-MM-DD'; ratios are fractions (0.12 = 12 %).
  */
 import type { ImportKind, PeriodKind } from './vocabulary'
+import type { LibraryProblemCode } from './guidance'
 
 export type { ImportKind, PeriodKind }
 
@@ -26,6 +27,12 @@ export type RowProblemDetail =
   | { code: 'csvFormat'; problem: CsvProblem }
   /** A second row with the same key columns as row `firstRow` (one shop, day and SKU; one licence; …). */
   | { code: 'repeatedRow'; firstRow: number; columns: readonly string[] }
+  /** Not a month `YYYY-MM`. */
+  | { code: 'notMonth'; value: string }
+  /** A month after the current one (`limit`). */
+  | { code: 'futureMonth'; value: string; limit: string }
+  /** A strategy library refusal (guidance.md §4), worded by words/guidance.ts. */
+  | { code: 'strategy'; problem: LibraryProblemCode; value?: string; limit?: number }
 
 /** One problem with one field of one row of an imported file. */
 export type RowProblem = {

@@ -1,7 +1,9 @@
 import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
+import type { GuideData, GuideFeedbackResult, GuideTip, ProfitSheetData } from './guidance'
 import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate, CalendarOverride, OrderWindow, OrderSource, OrderStatus, Holiday } from './vocabulary'
 
 export type * from './insights'
+export type * from './guidance'
 
 export interface RetailerCard {
   licenseNo: string
@@ -27,6 +29,8 @@ export interface HomeData {
   lastCycle: LastCycleResult | null
   reminders: ReminderStatus
   manager: { name: string; phone: string }
+  /** 本月经营建议: the newest guide's first strategy; null when the shop has no guide yet. */
+  guide: GuideTip | null
 }
 
 export interface BindResult {
@@ -55,6 +59,9 @@ export interface Results {
   summary: SummaryData
   suggestedOrder: SuggestedOrderData
   importData: ImportReport
+  guide: GuideData
+  guideFeedback: GuideFeedbackResult
+  profitSheet: ProfitSheetData
 }
 
 // ——— Order status, reminders and helpers. Instants are ISO-8601 with +08:00. ———
@@ -127,8 +134,23 @@ export interface InboxEntry {
   outcome: ReminderOutcome
 }
 
+/** A new monthly guide (本月经营建议), told once per shop and month. */
+export interface GuideNoticeEntry {
+  id: string
+  /** When it was told. */
+  at: string
+  month: string
+  retailer: { licenseNo: string; shopName: string }
+  /** The guide's first strategy, as the notice names it; null when none matched. */
+  strategyTitle: string | null
+  /** Whether a subscribe message went out too (with a consent, outside quiet hours). */
+  messaged: boolean
+}
+
 export interface InboxData {
   entries: InboxEntry[]
+  /** New-guide notices, newest first. */
+  guides: GuideNoticeEntry[]
 }
 
 /** What one run of the reminder timer did (fresh outcomes only; a slot settled earlier is not counted again). */
@@ -153,6 +175,8 @@ export interface RemindTickReport {
   refreshed: number
   /** Workers this run fanned out to (0: it did the work itself). */
   workers: number
+  /** New-guide notices settled this tick (messages after quiet hours, or left by a build that died). */
+  guideNotices: number
 }
 
 /** A worker's share of one instant's due schedules: license numbers from `from` (inclusive) to `to` (exclusive); null: unbounded. */

@@ -42,7 +42,8 @@ export type ReminderOffset = (typeof REMINDER_OFFSETS)[number]
 export type ReminderOutcome = 'sent' | 'noConsent' | 'failed' | 'missed'
 
 /** Our names for WeChat subscribe-message templates; each deployment maps them to its own template ids. */
-export const SUBSCRIBE_TEMPLATES = ['orderReminder'] as const
+/** orderReminder: the weekly order window; monthlyGuide: this month's 经营建议 (at most one a month). */
+export const SUBSCRIBE_TEMPLATES = ['orderReminder', 'monthlyGuide'] as const
 export type SubscribeTemplate = (typeof SUBSCRIBE_TEMPLATES)[number]
 
 /** remind: receive the escalation reminder, see order status; order: mark 家人已代订; insights: read the operating summary. */
@@ -63,8 +64,16 @@ export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/
 export const PERIODS = ['week', 'month'] as const
 export type PeriodKind = (typeof PERIODS)[number]
 
-export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar'] as const
+/** marketing: the marketing system's monthly rows (guidance.md §1); strategies: the strategy library (服务策略库). */
+export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar', 'marketing', 'strategies'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** A month `YYYY-MM`. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** What a retailer says of one strategy of their guide (有用 / 没用). */
+export const GUIDE_VERDICTS = ['useful', 'notUseful'] as const
+export type GuideVerdict = (typeof GUIDE_VERDICTS)[number]
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',

@@ -24,12 +24,18 @@ export const COLLECTIONS = {
   importUndo: [{ field: 'importId' }],
   reminderSchedules: [{ field: 'nextFireAt' }, { field: 'refresh' }],
   reminderSlots: [{ field: 'recipient' }],
-  /** The sends ledger of earlier versions (slots carry it now); kept so old data folders open. */
+  /** The sends ledger: new-guide notices send through it (reminder slots carry their own). */
   sends: [],
   consents: [],
   invites: [],
   helpers: [{ field: 'licenseNo' }, { field: 'openId' }],
   helperLog: [{ field: 'licenseNo' }],
+  marketingMonths: [{ field: 'month' }, { field: 'licenseNo' }],
+  strategies: [],
+  guides: [{ field: 'month' }, { field: 'licenseNo' }],
+  guideBuilds: [],
+  guideNotices: [{ field: 'recipient' }, { field: 'dueAt' }],
+  guideFeedback: [{ field: 'month' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -39,6 +39,9 @@ export const ERROR_REASONS = [
   'importBusy',
   'timerOnly',
   'notForTimer',
+  'noMarketingData',
+  'noGuide',
+  'strategyNotInGuide',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 

@@ -6,6 +6,7 @@ import { calendarNotices, overridesFor } from './calendar'
 import { orderStatuses } from './orders'
 import { consentsHeld, reminderTemplateId } from './reminders/consents'
 import type { HomeData } from '../contracts/results'
+import { guideTipOf } from './guidance/read'
 
 /**
  * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
@@ -17,10 +18,11 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
   const now = deps.clock.now().getTime()
   const { retailer } = await ownRetailer(db, caller)
   const overrides = await overridesFor(db, retailer)
-  const [{ order, lastCycle }, schedule, left] = await Promise.all([
+  const [{ order, lastCycle }, schedule, left, guide] = await Promise.all([
     orderStatuses(db, retailer, overrides, now),
     db.reminderSchedules.get(retailer.licenseNo),
     consentsHeld(db, caller),
+    guideTipOf(db, retailer.licenseNo),
   ])
   // Overrides of cycles that closed more than two weeks ago change nothing the page computes.
   const since = chinaDate(now - 2 * WEEK_MS)
@@ -43,5 +45,6 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     lastCycle,
     reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps) },
     manager: retailer.manager,
+    guide,
   }
 }

@@ -1,4 +1,5 @@
-import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
+import type { AreaType, BusinessType, GuideVerdict, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
+import type { Guide, GuidanceClass, Strategy } from '../contracts/guidance'
 
 /** Documents the core keeps. Money is integer fen (分); instants are epoch ms or ISO-8601. */
 
@@ -298,4 +299,88 @@ export interface HelperLogEntry {
   at: string
   atMs: number
   views?: number
+}
+
+// ——— Digital operating guidance (guidance.md) ———
+
+/**
+ * A retailer's row of the marketing system's monthly data (营销系统月度数据); id `${licenseNo}|${month}`.
+ * Re-importing a month replaces the rows of the shops it lists.
+ */
+export interface MarketingMonth {
+  _id: string
+  licenseNo: string
+  month: string
+  grade: number
+  integrityScore: number
+  monthlyQuotaCartons: number
+  newRetailScore: number
+  terminalLevel: number
+  shopAreaM2: number
+}
+
+/** One strategy of the library in the store (the `strategies` import replaces the whole library); id = strategy id. */
+export interface StoredStrategy extends Strategy {
+  _id: string
+}
+
+/** A retailer's guide of one month, id `${licenseNo}|${month}`: exactly what guideOf built, so a rebuild compares whole. */
+export type StoredGuide = Guide & { _id: string }
+
+/**
+ * How far the build of one month got; id = the month. `fingerprint` names what the guides are
+ * built from (the data version, the configuration, the library): a build resumes from `cursor`
+ * only while it is the same, otherwise it starts again.
+ */
+export interface GuideBuild {
+  _id: string
+  month: string
+  fingerprint: string
+  configVersion: string
+  state: 'guides' | 'notices' | 'done'
+  /** The last license number whose guide (phase guides) or notice (phase notices) is settled; '' before the first. */
+  cursor: string
+  pool: number
+  written: number
+  unchanged: number
+  removed: number
+  /** How many guides of each class, once done. */
+  classes?: Record<GuidanceClass, number>
+  startedAt: string
+  updatedAt: string
+  finishedAt?: string
+}
+
+/**
+ * The notice of a new guide to the shop's owner: once per shop and month, id `${licenseNo}|${month}`.
+ * Claimed like a reminder slot: inserted pending, a subscribe message sent at most once through the
+ * sends ledger with the id as its key, then recorded. `charged` holds one monthlyGuide consent.
+ */
+export interface GuideNotice {
+  _id: string
+  licenseNo: string
+  month: string
+  recipient: string
+  template: SubscribeTemplate
+  state: 'pending' | 'claimed' | 'done'
+  /** Not before this instant (epoch ms): quiet hours move a message to 08:00; null once settled (indexed: the tick reads due ones). */
+  dueAt: number | null
+  charged: boolean
+  attempts: number
+  /** inbox: told on 首页 and in 消息 only (no consent held). */
+  outcome?: 'sent' | 'inbox' | 'failed'
+  assumed?: boolean
+  createdAt: string
+  recordedAt?: string
+}
+
+/** 有用 / 没用 on one strategy of a guide, by one user; id `${licenseNo}|${month}|${strategyId}|${openId}`. */
+export interface GuideFeedback {
+  _id: string
+  licenseNo: string
+  month: string
+  strategyId: string
+  openId: string
+  verdict: GuideVerdict
+  at: string
 }

@@ -81,7 +81,16 @@ export interface OrderReminderContent {
   /** How long is really left when it is sent. */
   msLeft: number
 }
-export type SubscribeContent = OrderReminderContent
+/** A new monthly guide (客户数字经营指导书): at most one message a shop and month. */
+export interface MonthlyGuideContent {
+  template: 'monthlyGuide'
+  shopName: string
+  /** The guide's month, YYYY-MM. */
+  month: string
+  /** The first strategy's title; null when none matched. */
+  strategyTitle: string | null
+}
+export type SubscribeContent = OrderReminderContent | MonthlyGuideContent
 
 /** A WeChat subscribe message for the notifier to send. */
 export interface SubscribeMessage {

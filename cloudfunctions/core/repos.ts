@@ -1,4 +1,4 @@
-import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
+import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, MarketingMonth, StoredStrategy, StoredGuide, GuideBuild, GuideNotice, GuideFeedback } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -28,6 +28,12 @@ export const repos = (store: DocumentStore) => {
     invites: of<Invite>('invites'),
     helpers: of<Helper>('helpers'),
     helperLog: of<HelperLogEntry>('helperLog'),
+    marketingMonths: of<MarketingMonth>('marketingMonths'),
+    strategies: of<StoredStrategy>('strategies'),
+    guides: of<StoredGuide>('guides'),
+    guideBuilds: of<GuideBuild>('guideBuilds'),
+    guideNotices: of<GuideNotice>('guideNotices'),
+    guideFeedback: of<GuideFeedback>('guideFeedback'),
   }
 }
 

@@ -20,6 +20,10 @@ import summary from './summary'
 import suggestedOrder from './suggestedOrder'
 import importData from './importData'
 import cleanup from './cleanup'
+import guide from './guide'
+import guideFeedback from './guideFeedback'
+import profitSheet from './profitSheet'
+import monthlyGuide from './monthlyGuide'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
 export const functions: FunctionDef[] = [
@@ -44,4 +48,8 @@ export const functions: FunctionDef[] = [
   suggestedOrder,
   importData,
   cleanup,
+  guide,
+  guideFeedback,
+  profitSheet,
+  monthlyGuide,
 ]

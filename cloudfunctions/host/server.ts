@@ -7,6 +7,7 @@ import { demoIdentities } from '../seed/identities'
 import { Statics } from './statics'
 import { handleDevImport } from './importRoute'
 import { BODY_LIMITS, refusal, timerRange } from './guard'
+import { handleDevGuide } from './guideRoute'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -109,6 +110,9 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     // `npm run import` hands its file here when a host is running, so the store keeps one writer.
     const handOff = /^\/dev\/import\/([a-z]+)$/.exec(path)
     if (handOff && method === 'POST') return handleDevImport(home, handOff[1], await readJson(req, BODY_LIMITS.dev), res)
+    // `npm run guide -- build` likewise.
+    const guide = /^\/dev\/guide\/([0-9-]+)$/.exec(path)
+    if (guide && method === 'POST') return handleDevGuide(home, guide[1], await readJson(req, BODY_LIMITS.dev), res)
     if (path.startsWith('/dev/') && method !== 'GET') return send(res, 405, { error: 'method not allowed' })
 
     if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return

@@ -6,7 +6,8 @@ import { makeCatalogue } from './catalogue'
 import { makeRetailers } from './county'
 import { DEMO_RETAILERS, DEMO_SHOPS, UNBOUND_EXAMPLE } from './identities'
 import { seedDemoHelpers } from './helpers'
-import { seedShopData } from './sales'
+import { seedShopData, shopHints } from './sales'
+import { seedGuidance } from './guidance'
 
 export const COUNTY_SIZE = 1300
 const SEED = 20261123
@@ -35,16 +36,16 @@ export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE, o
     DEMO_RETAILERS.map(({ openId, licenseNo }) => ({ _id: licenseNo, openId, boundAt: '2026-01-01T00:00:00.000+08:00' })),
   )
   await seedDemoHelpers(store)
-  if (options.shopData ?? true) {
-    const demo = DEMO_RETAILERS.map((r) => r.licenseNo as string)
-    await seedShopData(store, retailers, skus, {
-      today: options.today ?? chinaDate(Date.now()),
-      rawFor: new Set(demo),
-      // 福满 and the elderly village grocery run short of their best sellers; the village venue scans little.
-      stockOuts: new Set([demo[0], demo[1]]),
-      lowScan: new Set([demo[4]]),
-    })
-  }
+  const today = options.today ?? chinaDate(Date.now())
+  const demo = DEMO_RETAILERS.map((r) => r.licenseNo as string)
+  // 福满 and the elderly village grocery run short of their best sellers; the village venue scans little.
+  const hinted = { stockOuts: new Set([demo[0], demo[1]]), lowScan: new Set([demo[4]]) }
+  if (options.shopData ?? true) await seedShopData(store, retailers, skus, { today, rawFor: new Set(demo), ...hinted })
   await db.retailers.putMany(retailers)
+  if (options.shopData ?? true) {
+    const hints = shopHints(retailers, hinted)
+    const lowScan = new Set(retailers.filter((r) => hints.get(r.licenseNo)?.lowScan).map((r) => r.licenseNo))
+    await seedGuidance(store, retailers, { today, lowScan, demo })
+  }
   return true
 }

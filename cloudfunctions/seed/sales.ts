@@ -9,7 +9,7 @@ import { computePeerStats } from '../core/insights/peers'
 import { bumpDataVersion } from '../core/insights/freshness'
 import { SPRING_FESTIVAL_DAYS } from '../core/holidays'
 import { seeded, type Random } from './random'
-import { shopProfile, type ProfileHints } from './shopProfile'
+import { shopProfile, type ProfileHints, type ShopProfile } from './shopProfile'
 
 /**
  * Twelve months (and the current one so far) of shop data for the demo county, simulated day by day: customers buy (weekly
@@ -26,8 +26,8 @@ import { shopProfile, type ProfileHints } from './shopProfile'
 
 /** Months of history before the current one: a full year, so this month has its month a year ago. */
 export const HISTORY_MONTHS = 12
-/** Months of aggregates kept for shops without raw rows. */
-export const RECENT_MONTHS = 2
+/** Months of aggregates kept for shops without raw rows: the current one, and the two a month's guide reads (M and M−1). */
+export const RECENT_MONTHS = 3
 const SEED = 20261124
 // Aliases at module level: inside Jest's sandbox every lookup of a global such as Math is slow,
 // and the simulation makes millions of them.
@@ -104,7 +104,7 @@ const emptyDays = (days: number): ShopDays => ({
  * A shop stored only as aggregates is simulated as totals — one pool of stock, its SKU mix priced
  * once — which gives the same kind of month figures for a twentieth of the work.
  */
-const simulateTotals = (retailer: Retailer, skus: readonly Sku[], sim: SimDays, rng: Random, hints: ProfileHints): ShopDays => {
+const simulateTotals = (retailer: Retailer, skus: readonly Sku[], sim: SimDays, rng: Random, hints: ProfileHints): ShopDays & { profile: ShopProfile } => {
   const profile = shopProfile(rng, retailer, skus, sim.dates.length, hints)
   let price = 0
   let cost = 0
@@ -142,7 +142,7 @@ const simulateTotals = (retailer: Retailer, skus: readonly Sku[], sim: SimDays, 
       out.sums.purchases[day * 2 + 1] = round(cartons * 10 * cost)
     }
   }
-  return out
+  return { ...out, profile }
 }
 
 /** A shop with raw rows, SKU by SKU: each SKU's own demand, stock, slow movers and orders. */
@@ -227,6 +227,55 @@ const monthsFromSums = (kind: FactKind, licenseNo: string, sim: SimDays, sums: F
   return [...changes.values()].map((c) => applyMonthChange(kind, null, c))
 }
 
+/** `total` whole units shared by weight, largest remainders first: the parts add up to the total. */
+const apportion = (total: number, weights: readonly number[]): number[] => {
+  const sum = weights.reduce((a, b) => a + b, 0)
+  if (total <= 0 || sum <= 0) return weights.map(() => 0)
+  const exact = weights.map((w) => (total * w) / sum)
+  const parts = exact.map(Math.floor)
+  let left = total - parts.reduce((a, b) => a + b, 0)
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  for (const [, i] of order) {
+    if (left <= 0) break
+    parts[i]++
+    left--
+  }
+  return parts
+}
+
+/**
+ * Per-SKU totals for a shop simulated as totals: the month's packs and cartons shared among the
+ * SKUs it still sold that month by their share of its sales, money at each SKU's own prices, the
+ * rounding left on the best seller so the SKUs add up to the month. What the guide's indicators
+ * (key SKUs on shelf, new SKUs, SKUs selling) and the profit sheet read.
+ */
+const withSkuTotals = (kind: FactKind, month: FactMonth, profile: ShopProfile, firstDayOfMonth: number): FactMonth => {
+  if (kind === 'inventory') return month
+  const active = profile.carried.filter((c) => c.stopsSellingAt > firstDayOfMonth)
+  const weights = active.map((c) => c.share)
+  if (kind === 'sales') {
+    const totals = month.totals as Record<'packs' | 'salesFen' | 'costFen', number>
+    const packs = apportion(totals.packs, weights)
+    let soldDays = 0
+    ;(month.daily.packs ?? []).forEach((v, d) => (v ? (soldDays |= 1 << d) : undefined))
+    const rows = active
+      .map((c, i) => ({ skuCode: c.sku.skuCode, packs: packs[i], salesFen: packs[i] * c.sku.retailFenPerPack, costFen: costFen(packs[i], c.sku.wholesaleFenPerCarton), soldDays }))
+      .filter((r) => r.packs > 0)
+    const top = rows.reduce<(typeof rows)[number] | null>((best, r) => (!best || r.packs > best.packs ? r : best), null)
+    if (top) {
+      top.salesFen += totals.salesFen - rows.reduce((n, r) => n + r.salesFen, 0)
+      top.costFen += totals.costFen - rows.reduce((n, r) => n + r.costFen, 0)
+    }
+    return { ...month, skus: rows.sort((a, b) => (a.skuCode < b.skuCode ? -1 : 1)) as unknown as FactMonth['skus'] }
+  }
+  const totals = month.totals as Record<'cartons' | 'amountFen', number>
+  const cartons = apportion(totals.cartons, weights)
+  const rows = active.map((c, i) => ({ skuCode: c.sku.skuCode, cartons: cartons[i], amountFen: cartons[i] * c.sku.wholesaleFenPerCarton })).filter((r) => r.cartons > 0)
+  const top = rows.reduce<(typeof rows)[number] | null>((best, r) => (!best || r.cartons > best.cartons ? r : best), null)
+  if (top) top.amountFen += totals.amountFen - rows.reduce((n, r) => n + r.amountFen, 0)
+  return { ...month, skus: rows.sort((a, b) => (a.skuCode < b.skuCode ? -1 : 1)) as unknown as FactMonth['skus'] }
+}
+
 /** Week documents and month aggregates from raw rows, through the importer's own merge. */
 const docsFromRows = (kind: FactKind, licenseNo: string, dates: readonly string[], rows: readonly DayRow[][]): { weeks: RawWeek[]; months: FactMonth[] } => {
   const numbers = new SkuNumbers()
@@ -271,6 +320,7 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   const sim = simDays(first, daysBetween(first, options.today))
   const { dates } = sim
   const hints = shopHints(retailers, options)
+  const recent = addMonths(monthOf(options.today), -(RECENT_MONTHS - 1))
   const months: Record<FactKind, FactMonth[]> = { sales: [], purchases: [], inventory: [] }
   const weeks: Record<FactKind, RawWeek[]> = { sales: [], purchases: [], inventory: [] }
 
@@ -278,14 +328,18 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
     const raw = options.rawFor.has(retailer.licenseNo)
     const rng = seeded(SEED + 7919 * (index + 1))
     const hint = hints.get(retailer.licenseNo) ?? {}
-    const days = raw ? simulate(retailer, skus, sim, rng, hint) : simulateTotals(retailer, skus, sim, rng, hint)
-    for (const kind of KINDS) {
-      if (raw) {
+    if (raw) {
+      const days = simulate(retailer, skus, sim, rng, hint)
+      for (const kind of KINDS) {
         const docs = docsFromRows(kind, retailer.licenseNo, dates, days.rows[kind])
         weeks[kind].push(...docs.weeks)
         months[kind].push(...docs.months)
-      } else {
-        months[kind].push(...monthsFromSums(kind, retailer.licenseNo, sim, days.sums[kind]))
+      }
+    } else {
+      const days = simulateTotals(retailer, skus, sim, rng, hint)
+      for (const kind of KINDS) {
+        const docs = monthsFromSums(kind, retailer.licenseNo, sim, days.sums[kind])
+        months[kind].push(...docs.map((doc) => (doc.month >= recent ? withSkuTotals(kind, doc, days.profile, sim.dates.indexOf(monthStart(doc.month))) : doc)))
       }
     }
   })
@@ -293,7 +347,6 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   await db.salesWeeks.putMany(weeks.sales)
   await db.purchaseWeeks.putMany(weeks.purchases)
   await db.inventoryWeeks.putMany(weeks.inventory)
-  const recent = addMonths(monthOf(options.today), -(RECENT_MONTHS - 1))
   const kept = <T>(docs: FactMonth[]) => docs.filter((doc) => doc.month >= recent || options.rawFor.has(doc.licenseNo)) as T[]
   await db.salesMonths.putMany(kept<SalesMonth>(months.sales))
   await db.purchaseMonths.putMany(kept<PurchaseMonth>(months.purchases))

@@ -34,6 +34,9 @@ const SENTENCES: Readonly<Record<ErrorReason, (f: ErrorFigures) => string>> = {
   fileMissing: () => '找不到这个文件',
   timerOnly: () => '定时任务不能直接调用',
   notForTimer: () => '此功能不由定时任务调用',
+  noMarketingData: (f) => `${f.month} 没有营销系统月度数据，无法生成经营指导书：请先导入 marketing 数据`,
+  noGuide: (f) => `还没有 ${f.month} 的经营指导书`,
+  strategyNotInGuide: () => '这条建议不在这个月的经营指导书里',
 }
 
 export const errorText = (reason: ErrorReason, figures: ErrorFigures = {}): string => SENTENCES[reason](figures)

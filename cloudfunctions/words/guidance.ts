@@ -214,6 +214,9 @@ const LIBRARY_PROBLEM_WORDS: Record<LibraryProblem['code'], (p: LibraryProblem) 
   noRows: () => '策略库里没有一条策略',
 }
 
+/** What is wrong with a library cell, without the row and column: 「未知的类别「xx」」. */
+export const libraryProblemWords = (p: LibraryProblem): string => LIBRARY_PROBLEM_WORDS[p.code](p)
+
 /** 「第 3 行 classes：未知的类别「xx」」. */
 export const libraryProblemText = (p: LibraryProblem): string => `第 ${p.row} 行 ${p.column}：${LIBRARY_PROBLEM_WORDS[p.code](p)}`
 
@@ -230,3 +233,32 @@ const CONFIG_PROBLEM_WORDS: Record<ConfigProblem['code'], string> = {
 
 /** 「keySku.weights.scanRate：缺少」. */
 export const configProblemText = (p: ConfigProblem): string => `${p.path || '配置文件'}：${CONFIG_PROBLEM_WORDS[p.code]}`
+
+/** 「2026年10月」 from `2026-10`. */
+export const monthName = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`
+
+/** 「10月」: a month of the current year's talk. */
+export const shortMonthName = (month: string): string => `${Number(month.slice(5, 7))}月`
+
+/** 「档位 18，比上月降了 2 档」, 「档位 18，和上月一样」, or just the grade without last month's row. */
+export const gradeText = (grade: { now: number; change: number | null }): string => {
+  if (grade.change === null) return `档位 ${grade.now}`
+  if (grade.change === 0) return `档位 ${grade.now}，和上月一样`
+  return `档位 ${grade.now}，比上月${grade.change > 0 ? '升' : '降'}了 ${Math.abs(grade.change)} 档`
+}
+
+/** An indicator's change against last month, in its unit: 「+12%」, 「-3 个」, 「+1.50 元」; 「无法比较」 when either is missing. */
+export const changeText = (id: Indicator, change: number | null): string => {
+  if (change === null) return '无法比较'
+  if (change === 0) return '持平'
+  switch (id) {
+    case 'newOnShelf':
+    case 'skusSelling':
+      return `${change > 0 ? '+' : ''}${plain(change)} 个`
+    case 'avgPackFen':
+    case 'avgPackFenChange':
+      return signed(yuan(change), change)
+    default:
+      return `${change > 0 ? '+' : ''}${plain(change * 100, 1)} 个百分点`
+  }
+}

@@ -1,5 +1,6 @@
 import type { CsvProblem, FieldShape, RowProblem, RowProblemDetail } from '../contracts'
 import { weekdayName } from './time'
+import { libraryProblemWords } from './guidance'
 
 const SHAPES: Readonly<Record<FieldShape, string>> = {
   licenseNo: ' 12 位数字',
@@ -73,6 +74,12 @@ export const problemText = (p: RowProblemDetail): string => {
       return `离原截止日 ${p.cycleId} 超过 ${p.days} 天`
     case 'csvFormat':
       return `CSV 格式错误：${CSV_PROBLEMS[p.problem]}`
+    case 'notMonth':
+      return `不是有效月份（应为 YYYY-MM），实际是${shown(p.value)}`
+    case 'futureMonth':
+      return `月份 ${p.value} 还没到（最晚 ${p.limit}）`
+    case 'strategy':
+      return libraryProblemWords({ row: 0, column: '', code: p.problem, value: p.value, limit: p.limit })
   }
 }
 

@@ -1,4 +1,4 @@
-import type { OrderReminderContent, SubscribeContent } from '../core/ports'
+import type { MonthlyGuideContent, OrderReminderContent, SubscribeContent } from '../core/ports'
 import { durationText, templateTime } from './time'
 
 /**
@@ -50,12 +50,24 @@ export const reminderTip = ({ role, offset, msLeft }: Pick<OrderReminderContent,
   return `订货即将截止，还剩${left}`
 }
 
+/** 「2026年10月经营建议已生成」 and the first strategy, or a plain pointer when none matched. */
+const guideFields = ({ shopName, month, strategyTitle }: MonthlyGuideContent): Record<string, string> => ({
+  thing1: shopName,
+  thing2: `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月经营建议已生成`,
+  thing3: strategyTitle ?? '打开看看本月经营指导书',
+})
+
 /**
  * A message's template and fields as WeChat takes them, every value fitted to its field's limit.
- * The order reminder is laid out as its template (choose one with these keywords in the WeChat
- * console): thing1 店铺名称, time2 截止时间, thing3 温馨提示.
+ * Each is laid out as its template (choose one with these keywords in the WeChat console): the
+ * order reminder thing1 店铺名称, time2 截止时间, thing3 温馨提示; the monthly guide thing1 店铺名称,
+ * thing2 通知内容, thing3 本月建议.
  */
 export const subscribeFields = (content: SubscribeContent): { template: string; data: Record<string, string> } => ({
   template: content.template,
-  data: fitSubscribeData({ thing1: content.shopName, time2: templateTime(content.closesAt), thing3: reminderTip(content) }),
+  data: fitSubscribeData(
+    content.template === 'monthlyGuide'
+      ? guideFields(content)
+      : { thing1: content.shopName, time2: templateTime(content.closesAt), thing3: reminderTip(content) },
+  ),
 })

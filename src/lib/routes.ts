@@ -27,6 +27,11 @@ export const SUBPAGES = {
   invite: '/pages/invite/index',
   charts: '/packages/insights/charts/index',
   suggestedOrder: '/packages/insights/order/index',
+  guide: '/packages/guide/index',
+  profitSheet: '/packages/guide/profit/index',
+  // 学习's pages (its own subpackage): a course, and a model store's AR visit.
+  course: '/packages/learn/course/index',
+  modelStore: '/packages/learn/store/index',
 } as const
 
 /** A page's address with its parameters; absent ones are left out (`retailer` names a shop the user helps). */

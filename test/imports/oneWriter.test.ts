@@ -136,7 +136,7 @@ describe('one writer per data folder', () => {
     const r = await run('import', ['sales', salesFile('a.csv', 0, 10)], { IMPORT_WAIT_MS: '300' }).done
     expect(r.code).toBe(2)
     expect(r.err).toContain(`正在由进程 ${process.pid}（本地服务，端口 ${port}，`)
-    expect(r.err).toContain('它没有回答导入请求')
+    expect(r.err).toContain('它没有回答，请确认它在运行')
     noStack(r.err)
     held.release()
   }, 30_000)

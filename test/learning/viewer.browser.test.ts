@@ -109,7 +109,8 @@ test('a model store panorama is drawn, and dragging and the arrow keys turn the 
   // The arrow keys turn it too (pannellum listens on its focused container).
   await page.locator('#panorama').focus()
   await page.keyboard.down('ArrowLeft')
-  await page.waitForTimeout(1000)
+  // Held until the view has turned (or 5 s): how far a second turns depends on the frames a loaded machine draws.
+  for (let waited = 0; waited < 5000 && yaw1 - (await yaw(page)) <= 2; waited += 100) await page.waitForTimeout(100)
   await page.keyboard.up('ArrowLeft')
   // Left turns the view left (yaw falls); what inertia adds after the key is let go turns the same way.
   expect(yaw1 - (await yaw(page))).toBeGreaterThan(2)

@@ -101,3 +101,6 @@ export const textRepeats = <R>(keyOf: (row: R) => string): RepeatTracker<R> => {
   }
   return { firstRowOf }
 }
+
+/** For a kind whose repeats are judged with the whole file (the strategy library's ids). */
+export const noRepeats = <R>(): RepeatTracker<R> => ({ firstRowOf: () => 0 })

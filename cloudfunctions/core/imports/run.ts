@@ -16,6 +16,10 @@ import { markSchedulesForRefresh } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
 import { underImportLease, type LeaseClock } from './lease'
+import { marketingSpec, strategiesSpec, type LibraryRow } from './marketing'
+import { applyMarketing, applyStrategies, defaultKnownTargets } from './applyGuidance'
+import type { KnownTargets } from '../guidance/library'
+import type { MarketingMonth } from '../model'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -24,7 +28,10 @@ export const SPECS = {
   purchases: purchasesSpec,
   inventory: inventorySpec,
   calendar: calendarSpec,
+  marketing: marketingSpec,
+  strategies: strategiesSpec,
 } satisfies Record<ImportKind, KindSpec<unknown>>
+
 
 /** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
 export const PEER_MONTHS_AFTER_RETAILERS = 13
@@ -41,6 +48,8 @@ export interface ImportOptions extends ImportIo {
   onProgress?: (progress: Progress) => void
   /** The lease's clock and holder name (tests); by default the system clock and a random name. */
   lease?: LeaseClock
+  /** Courses and model stores strategies may open; the 学习 catalogues' ids by default. */
+  knownTargets?: KnownTargets
 }
 
 const loadKnown = async (store: DocumentStore, today: string): Promise<RowReferences> => {
@@ -88,6 +97,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     imported: 0,
   })
   const staging = FACT_KINDS.includes(kind) ? null : await options.staging()
+  const spec = SPECS[kind] as KindSpec<unknown>
   try {
     let refused = false
     let checked: CheckResult
@@ -95,7 +105,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     const onRows = (rows: number) => options.onProgress?.({ phase: 'apply', rows, done: rows, total: good })
     const check = <R>(accept: (row: R) => void, settle?: () => Promise<void>) =>
       checkFile({
-        spec: SPECS[kind] as unknown as KindSpec<R>,
+        spec: spec as KindSpec<R>,
         known,
         source: options.source,
         accept,
@@ -120,12 +130,22 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
           else await refreshPeerStats(store, journal, applied.months)
         }
       } else {
-        const spec = SPECS[kind] as StagedSpec<Retailer | Sku | CalendarEntry>
-        checked = await check<Retailer | Sku | CalendarEntry>((row) => staging.add(spec.stage(row)))
+        const staged = spec as StagedSpec<Retailer | Sku | CalendarEntry | MarketingMonth | LibraryRow>
+        checked = await check<Retailer | Sku | CalendarEntry | MarketingMonth | LibraryRow>((row) => staging.add(staged.stage(row)))
         staging.close()
         refused ||= checked.fatal
         good = checked.good
-        if (!refused) {
+        if (!refused && kind === 'strategies') {
+          // The library is checked whole: a row's id, say, is only wrong next to another row's.
+          const library = await applyStrategies(store, journal, staging.batches(), strategiesSpec.unstage, options.knownTargets ?? defaultKnownTargets())
+          if (library.problems.length > 0) {
+            refused = true
+            checked = { ...checked, good: 0, rejected: new Set(library.problems.map((p) => p.row)).size, problems: library.problems.slice(0, 100), moreProblems: Math.max(0, library.problems.length - 100) }
+          }
+        } else if (!refused && kind === 'marketing') {
+          await applyMarketing(store, journal, staging.batches(), (line) => staged.unstage(line) as MarketingMonth, today, onRows)
+        } else if (!refused) {
+          const spec = staged as StagedSpec<Retailer | Sku | CalendarEntry>
           const collection = kind === 'retailers' ? 'retailers' : kind === 'skus' ? 'skus' : 'calendar'
           await applyEntities(spec, collection, store, journal, staging.batches(), onRows)
           if (kind === 'retailers' && journal.changed > 0) {

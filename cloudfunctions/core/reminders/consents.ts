@@ -19,13 +19,19 @@ export const consentId = (openId: string, template: SubscribeTemplate): string =
 /** Consents left on a consent document (absent: none). */
 export const heldBy = (consent: Consent | null | undefined): number => (consent ? Math.max(0, consent.granted - (consent.spent ?? 0)) : 0)
 
+/** The claims that held a consent, counted where they are kept: reminder slots, or new-guide notices. */
+const chargedClaims = (db: Repos, openId: string, template: SubscribeTemplate): Promise<number> =>
+  template === 'monthlyGuide'
+    ? db.guideNotices.count({ recipient: openId, template, charged: true })
+    : db.reminderSlots.count({ recipient: openId, template, charged: true })
+
 /**
  * Consent documents written before they carried `spent` counted the charged slots instead; the
  * first read of such a document counts them once and writes the count down.
  */
 export const withSpent = async (db: Repos, consent: Consent): Promise<Consent> => {
   if (consent.spent !== undefined) return consent
-  const spent = await db.reminderSlots.count({ recipient: consent.openId, template: consent.template, charged: true })
+  const spent = await chargedClaims(db, consent.openId, consent.template)
   await db.consents.update({ _id: consent._id }, { spent })
   return { ...consent, spent }
 }
@@ -55,8 +61,9 @@ export const refundConsent = async (db: Repos, openId: string, template: Subscri
   await db.consents.update({ _id: consentId(openId, template), lastRefund: { $ne: slotKey } }, { lastRefund: slotKey }, { spent: -1 })
 }
 
-/** The WeChat template id the functions send the reminder with: what the app must ask consent for. */
-export const reminderTemplateId = (deps: Pick<Deps, 'notifier'>): string | null => deps.notifier.templateId?.(ORDER_REMINDER) ?? null
+/** The WeChat template id the functions send a template with: what the app must ask consent for. */
+export const templateIdOf = (deps: Pick<Deps, 'notifier'>, template: SubscribeTemplate): string | null => deps.notifier.templateId?.(template) ?? null
+export const reminderTemplateId = (deps: Pick<Deps, 'notifier'>): string | null => templateIdOf(deps, ORDER_REMINDER)
 
 /** One consent per accepted template in this tap (WeChat accepts a template at most once per request). */
 export const addConsents = async (deps: Deps, caller: string, templates: readonly SubscribeTemplate[]): Promise<ConsentsData> => {
@@ -64,7 +71,9 @@ export const addConsents = async (deps: Deps, caller: string, templates: readonl
   for (const template of new Set(templates)) {
     await db.consents.increment(consentId(caller, template), 'granted', 1, { openId: caller, template, granted: 0, spent: 0 })
   }
-  return { template: ORDER_REMINDER, left: await consentsHeld(db, caller), templateId: reminderTemplateId(deps) }
+  // The answer speaks of the first template asked for: each tap asks for one.
+  const template = templates[0] ?? ORDER_REMINDER
+  return { template, left: await consentsHeld(db, caller, template), templateId: templateIdOf(deps, template) }
 }
 
 /**

@@ -2,8 +2,9 @@ import { chinaIso } from '../time'
 import type { Deps } from '../ports'
 import { repos } from '../repos'
 import type { InboxData } from '../../contracts/results'
+import { guideNoticesFor } from '../guidance/read'
 
-/** 我的 → 消息: every reminder addressed to the caller, newest first, with what became of it. */
+/** 我的 → 消息: every reminder addressed to the caller, newest first, with what became of it, and the new-guide notices. */
 
 export const INBOX_LIMIT = 100
 
@@ -13,7 +14,9 @@ export const listInbox = async (deps: Deps, caller: string): Promise<InboxData> 
     (s) => s.state === 'done',
   )
   const shops = new Map((await db.retailers.find({ _id: { $in: [...new Set(slots.map((s) => s.licenseNo))] } })).map((r) => [r._id, r.shopName]))
+  const guides = await guideNoticesFor(db, caller, INBOX_LIMIT)
   return {
+    guides,
     entries: slots.map((s) => {
       const outcome = s.outcome ?? 'missed'
       return {

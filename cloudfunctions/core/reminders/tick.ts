@@ -11,6 +11,7 @@ import { refreshMarkedSchedules } from './settings'
 import type { RemindTickReport, TickShare } from '../../contracts/results'
 import type { CalendarOverride } from '../../contracts/vocabulary'
 import type { Retailer } from '../model'
+import { settleDueNotices } from '../guidance/notices'
 
 /**
  * The reminder timer. Each run reads only the schedules due now — `nextFireAt <= now` on an
@@ -126,6 +127,7 @@ export const emptyReport = (): RemindTickReport => ({
   deferred: 0,
   refreshed: 0,
   workers: 0,
+  guideNotices: 0,
 })
 
 const tally = (report: RemindTickReport, settled: Settled, role: 'owner' | 'helper'): void => {
@@ -351,5 +353,13 @@ export const remindTick = async (deps: Deps, options: TickOptions = {}): Promise
     await remindPage(deps, db, planned, now, report, runTimeoutMs)
   }
   if (!options.share) report.refreshed = await refreshMarkedSchedules(deps.store, now, () => elapsed() > budgetMs)
+  // New-guide messages held back by quiet hours, or left half-sent by a build that died, go out here.
+  if (!options.share) {
+    const guides = await settleDueNotices(deps, db, now, async (notice) => ({
+      shopName: (await db.retailers.get(notice.licenseNo))?.shopName ?? '',
+      strategyTitle: (await db.guides.get(`${notice.licenseNo}|${notice.month}`))?.strategies[0]?.title ?? null,
+    }))
+    report.guideNotices = guides.sent + guides.inboxOnly + guides.failed
+  }
   return report
 }

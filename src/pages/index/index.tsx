@@ -10,6 +10,7 @@ import { usePullToRefresh } from '@/lib/useLoader'
 import { Countdown } from './Countdown'
 import { OrderCard } from './OrderCard'
 import { RemindersCard } from './RemindersCard'
+import { GuideCard } from './GuideCard'
 import { useHome } from './useHome'
 import './index.scss'
 import { calendarNoticeText } from '@words/orders'
@@ -75,6 +76,7 @@ export default function Home() {
       )}
       <Countdown orderWindow={orderWindow} overrides={overrides} />
       <OrderCard data={data} patch={patch} />
+      <GuideCard guide={data.guide} manager={data.manager} />
       <RemindersCard reminders={data.reminders} onChange={(reminders) => patch({ reminders })} />
     </PageRoot>
   )

@@ -89,6 +89,9 @@ export default function Insights() {
           <Text className='title'>还没有扫码销售数据</Text>
           <Text className='line'>开通云POS扫码销售后，这里会显示每天的销售额、销量和毛利，热销和滞销的烟，以及和同类店的对比。</Text>
           <Text className='line muted'>开通云POS，请联系您的客户经理；开通后每卖一包烟扫一下码即可。</Text>
+          <Button className='btn open-guide' onClick={() => openPage('guide', { retailer })}>
+            查看经营指导书
+          </Button>
         </View>
       )}
 
@@ -101,6 +104,9 @@ export default function Insights() {
             </Button>
             <Button className='btn open-order' onClick={() => openPage('suggestedOrder', { retailer })}>
               查看下次订货建议
+            </Button>
+            <Button className='btn open-guide' onClick={() => openPage('guide', { retailer })}>
+              查看经营指导书
             </Button>
           </View>
           <Alerts data={summary} />

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { chinaLabel } from '@words/time'
 import { OUTCOME_WORDS, reminderTitle } from '@words/reminders'
 import { PageRoot } from '@/components/PageRoot'
@@ -6,9 +6,11 @@ import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
 import { fetchInbox } from '@/services/inbox'
+import { openPage } from '@/lib/routes'
+import { monthName } from '@words/guidance'
 import './index.scss'
 
-/** 我的 → 消息: every reminder addressed to this user, newest first, with its time and what became of it. */
+/** 我的 → 消息: new monthly guides first, then every reminder addressed to this user, newest first, with its time and what became of it. */
 export default function Inbox() {
   const { load, retry } = useLoader(fetchInbox)
   const data = load.state === 'ready' ? load.data : null
@@ -17,7 +19,18 @@ export default function Inbox() {
     <PageRoot className='inbox'>
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
       {load.state === 'loading' && <Loading />}
-      {data?.entries.length === 0 && (
+      {data?.guides.map((g) => (
+        <View key={g.id} className='card inbox-guide'>
+          <Text className='title entry-title'>{`${monthName(g.month)}经营建议已生成`}</Text>
+          <Text className='line entry-shop'>{g.retailer.shopName}</Text>
+          {g.strategyTitle && <Text className='line'>{`首条建议：${g.strategyTitle}`}</Text>}
+          <Text className='line entry-time'>{chinaLabel(Date.parse(g.at))}</Text>
+          <Button className='btn open-guide' onClick={() => openPage('guide', { month: g.month })}>
+            查看经营指导书
+          </Button>
+        </View>
+      ))}
+      {data?.entries.length === 0 && data.guides.length === 0 && (
         <View className='card'>
           <Text className='muted'>还没有提醒记录</Text>
         </View>

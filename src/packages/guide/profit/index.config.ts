@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '盈利单', enableShareAppMessage: true })
