@@ -3,6 +3,7 @@
  * Money is integer fen; dates are local (China) 'YYYY-MM-DD'; ratios are fractions (0.12 = 12 %).
  */
 import type { ImportKind, PeriodKind } from './vocabulary'
+import type { CatalogueProblemCode } from './learning'
 
 export type { ImportKind, PeriodKind }
 
@@ -24,6 +25,8 @@ export type RowProblemDetail =
   | { code: 'notCloseDay'; scope: string; closeWeekday: number; value: string }
   | { code: 'movedTooFar'; cycleId: string; days: number }
   | { code: 'csvFormat'; problem: CsvProblem }
+  /** A row of a 学习 catalogue (courses, modelStores), in the catalogue validators' own codes. */
+  | { code: 'catalogue'; problem: CatalogueProblemCode; value?: string; min?: number; max?: number }
 
 /** One problem with one field of one row of an imported file. */
 export type RowProblem = {

@@ -1,4 +1,5 @@
 import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
+import type { CourseDetail, CourseProgressResult, CoursesData, ModelStoreDetail, ModelStoresData } from './learning'
 import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate, CalendarOverride, OrderWindow, OrderSource, OrderStatus, Holiday } from './vocabulary'
 
 export type * from './insights'
@@ -55,6 +56,11 @@ export interface Results {
   summary: SummaryData
   suggestedOrder: SuggestedOrderData
   importData: ImportReport
+  courses: CoursesData
+  course: CourseDetail
+  courseProgress: CourseProgressResult
+  modelStores: ModelStoresData
+  modelStore: ModelStoreDetail
 }
 
 // ——— Order status, reminders and helpers. Instants are ISO-8601 with +08:00. ———

@@ -63,7 +63,8 @@ export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/
 export const PERIODS = ['week', 'month'] as const
 export type PeriodKind = (typeof PERIODS)[number]
 
-export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar'] as const
+/** courses and modelStores are the 学习 catalogues (courses.csv, modelStores.csv), each imported whole. */
+export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar', 'courses', 'modelStores'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export const ERROR_CODES = [

@@ -27,6 +27,10 @@ export const COLLECTIONS = {
   invites: [],
   helpers: [{ field: 'licenseNo' }, { field: 'openId' }],
   helperLog: [{ field: 'licenseNo' }],
+  // 学习: the catalogues (imported whole) and each viewer's progress, found by viewer and by course for the report.
+  courses: [],
+  modelStores: [],
+  courseProgress: [{ field: 'openId' }, { field: 'courseId' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -36,6 +36,9 @@ export const ERROR_REASONS = [
   'fileMissing',
   'timerOnly',
   'notForTimer',
+  'courseMissing',
+  'modelStoreMissing',
+  'progressBusy',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 

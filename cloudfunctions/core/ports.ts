@@ -1,6 +1,7 @@
 import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
 import type { ImportIo } from './imports/ports'
+import type { GuideReader, MediaLinks } from './learning/ports'
 
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
@@ -122,6 +123,10 @@ export interface Deps {
   files?: Files
   /** Reads an uploaded file's bytes as an import (CSV, staging, ids); present with `files`. */
   importIo?: (bytes: AsyncIterable<Uint8Array>) => ImportIo
+  /** URLs for 学习's media (cover, video, captions, photos, panoramas); absent: only HTTPS references have one. */
+  media?: MediaLinks
+  /** The retailers' monthly guides, for recommended courses and the report by class; absent: none yet. */
+  guides?: GuideReader
   store: DocumentStore
   clock: Clock
   notifier: Notifier

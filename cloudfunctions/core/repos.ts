@@ -1,4 +1,4 @@
-import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord } from './model'
+import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, CourseDoc, ModelStoreDoc, CourseProgressDoc } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -28,6 +28,9 @@ export const repos = (store: DocumentStore) => {
     invites: of<Invite>('invites'),
     helpers: of<Helper>('helpers'),
     helperLog: of<HelperLogEntry>('helperLog'),
+    courses: of<CourseDoc>('courses'),
+    modelStores: of<ModelStoreDoc>('modelStores'),
+    courseProgress: of<CourseProgressDoc>('courseProgress'),
   }
 }
 

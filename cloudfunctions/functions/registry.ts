@@ -19,6 +19,11 @@ import helperLog from './helperLog'
 import summary from './summary'
 import suggestedOrder from './suggestedOrder'
 import importData from './importData'
+import courses from './courses'
+import course from './course'
+import courseProgress from './courseProgress'
+import modelStores from './modelStores'
+import modelStore from './modelStore'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
 export const functions: FunctionDef[] = [
@@ -42,4 +47,9 @@ export const functions: FunctionDef[] = [
   summary,
   suggestedOrder,
   importData,
+  courses,
+  course,
+  courseProgress,
+  modelStores,
+  modelStore,
 ]

@@ -9,6 +9,8 @@ import { cloudPhones } from '../adapters/cloudbase/phones'
 import { CloudBaseStore } from '../adapters/cloudbase/store'
 import { cloudFiles } from '../adapters/cloudbase/files'
 import { nodeImportIo } from '../adapters/node/importIo'
+import { cloudCatalogueMedia } from '../adapters/node/catalogueMedia'
+import { cloudMediaLinks } from '../adapters/cloudbase/media'
 
 /** What a deployed function gets from where it runs: who is calling, and the adapters. */
 export interface Platform {
@@ -38,7 +40,8 @@ export const cloudPlatform = (): Platform => {
         phones: cloudPhones(),
         tokens: nodeTokens,
         files: cloudFiles(cloudbase()),
-        importIo: (bytes) => nodeImportIo(bytes),
+        importIo: (bytes) => nodeImportIo(bytes, { media: cloudCatalogueMedia(cloudFiles(cloudbase())) }),
+        media: cloudMediaLinks(cloudbase),
       }),
   }
 }

@@ -8,6 +8,7 @@ import { importFile } from '../core/imports/run'
 import type { HandOff, HandOffMessage } from '../core/imports/handOff'
 import { nodeImportIo } from '../adapters/node/importIo'
 import { rejectedPathFor } from '../adapters/node/files'
+import { folderCatalogueMedia } from '../adapters/node/catalogueMedia'
 
 const line = (message: HandOffMessage): string => `${JSON.stringify(message)}\n`
 
@@ -48,7 +49,7 @@ export const handleDevImport = async (req: IncomingMessage, res: ServerResponse,
       kind: kind as ImportKind,
       file: basename(body.path),
       skipInvalid: body.skipInvalid === true,
-      ...nodeImportIo(createReadStream(body.path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(body.path) }),
+      ...nodeImportIo(createReadStream(body.path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(body.path), media: folderCatalogueMedia(home.mediaDir) }),
       now: home.deps().clock.now(),
       onProgress: (progress) => {
         const now = performance.now()

@@ -6,6 +6,8 @@ import { seedDemoCounty } from '../seed'
 import { recoverImports } from '../core/imports/journal'
 import { underImportLease } from '../core/imports/lease'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
+import { copyDefaultMedia, seedLearningCatalogues } from '../seed'
+import { assemblePanoramaViewer } from './panorama/assemble'
 
 /** `npm start`: the local host for one county on this laptop. */
 const main = async (): Promise<void> => {
@@ -21,8 +23,15 @@ const main = async (): Promise<void> => {
   const rolledBack = await underImportLease(home.store, '本地服务启动时的导入恢复', () => recoverImports(home.store))
   if (rolledBack > 0) console.log(`已撤销 ${rolledBack} 个未完成的导入`)
   if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
+  // 学习: a folder seeded before the catalogues existed gets them now; the demo media go into DATA_DIR/media.
+  if (await seedLearningCatalogues(home.store)) console.log('已载入默认的微课堂和示范店目录')
+  const copied = await copyDefaultMedia(dataDir)
+  if (copied > 0) console.log(`已把 ${copied} 个示范媒体文件复制到 ${home.mediaDir}`)
+  // The AR探店 viewer (pannellum, from node_modules: no CDN), assembled afresh at every start.
+  const panoramaDir = resolve(process.env.PANORAMA_DIR ?? '.build/panorama')
+  await assemblePanoramaViewer(panoramaDir)
 
-  const server = createHost({ home, staticDir })
+  const server = createHost({ home, staticDir, panoramaDir })
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`
     console.log(`\n零售伙伴 ShopMate 本地服务已启动：${base}\n`)

@@ -1,11 +1,12 @@
 import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { request } from 'node:http'
 import { SqliteStore } from '../adapters/sqlite/store'
 import { nodeImportIo } from '../adapters/node/importIo'
 import { rejectedPathFor } from '../adapters/node/files'
+import { folderCatalogueMedia } from '../adapters/node/catalogueMedia'
 import { importFile } from '../core/imports/run'
 import type { Progress } from '../core/imports/check'
 import type { HandOff, HandOffMessage } from '../core/imports/handOff'
@@ -92,7 +93,7 @@ export const runImport = async (
     kind: kind as ImportKind,
     file: basename(path),
     skipInvalid,
-    ...nodeImportIo(createReadStream(path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(path) }),
+    ...nodeImportIo(createReadStream(path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(path), media: folderCatalogueMedia(join(env.dataDir, 'media')) }),
     now: new Date(),
     onProgress,
   })

@@ -31,6 +31,9 @@ const SENTENCES: Readonly<Record<ErrorReason, (f: ErrorFigures) => string>> = {
   fileMissing: () => '找不到这个文件',
   timerOnly: () => '定时任务不能直接调用',
   notForTimer: () => '此功能不由定时任务调用',
+  courseMissing: () => '没有找到这节课，可能已下架',
+  modelStoreMissing: () => '没有找到这家示范店',
+  progressBusy: () => '学习进度正在保存，请稍后再试',
 }
 
 export const errorText = (reason: ErrorReason, figures: ErrorFigures = {}): string => SENTENCES[reason](figures)

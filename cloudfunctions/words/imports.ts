@@ -1,5 +1,6 @@
 import type { CsvProblem, FieldShape, RowProblem, RowProblemDetail } from '../contracts'
 import { weekdayName } from './time'
+import { catalogueProblemText } from './learning'
 
 const SHAPES: Readonly<Record<FieldShape, string>> = {
   licenseNo: ' 12 位数字',
@@ -69,6 +70,8 @@ export const problemText = (p: RowProblemDetail): string => {
       return `离原截止日 ${p.cycleId} 超过 ${p.days} 天`
     case 'csvFormat':
       return `CSV 格式错误：${CSV_PROBLEMS[p.problem]}`
+    case 'catalogue':
+      return catalogueProblemText({ code: p.problem, value: p.value, min: p.min, max: p.max })
   }
 }
 

@@ -82,6 +82,10 @@ const PROBLEM_WORDS: Record<CatalogueProblemCode, (p: CatalogueProblem) => strin
   badVisit: () => '探店方式应为全景图（JPG/PNG），或 miniprogram:小程序AppID:页面路径',
 }
 
+/** What is wrong with one field of a catalogue row, without the row and column. */
+export const catalogueProblemText = (p: Omit<CatalogueProblem, 'row' | 'column'>): string =>
+  `${PROBLEM_WORDS[p.code]({ row: 0, column: '', ...p })}${p.value === undefined ? '' : `（「${p.value}」）`}`
+
 /** 第 3 行 video：课程缺少视频文件（「courses/x.mp4」）. */
 export const catalogueProblemWords = (p: CatalogueProblem): string =>
   `第 ${p.row} 行 ${p.column}：${PROBLEM_WORDS[p.code](p)}${p.value === undefined ? '' : `（「${p.value}」）`}`

@@ -16,6 +16,7 @@ import { refreshAllReminderSchedules } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
 import { underImportLease } from './lease'
+import { importCatalogue, isCatalogueKind, type CatalogueKind } from './catalogues'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -24,7 +25,7 @@ export const SPECS = {
   purchases: purchasesSpec,
   inventory: inventorySpec,
   calendar: calendarSpec,
-} satisfies Record<ImportKind, KindSpec<unknown>>
+} satisfies Record<Exclude<ImportKind, CatalogueKind>, KindSpec<unknown>>
 
 /** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
 export const PEER_MONTHS_AFTER_RETAILERS = 13
@@ -85,7 +86,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     rows: 0,
     imported: 0,
   })
-  const staging = FACT_KINDS.includes(kind) ? null : await options.staging()
+  const staging = FACT_KINDS.includes(kind) || isCatalogueKind(kind) ? null : await options.staging()
   try {
     let refused = false
     let checked: CheckResult
@@ -93,7 +94,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     const onRows = (rows: number) => options.onProgress?.({ phase: 'apply', rows, done: rows, total: good })
     const check = <R>(accept: (row: R) => void, settle?: () => Promise<void>) =>
       checkFile({
-        spec: SPECS[kind] as unknown as KindSpec<R>,
+        spec: SPECS[kind as Exclude<ImportKind, CatalogueKind>] as unknown as KindSpec<R>,
         known,
         source: options.source,
         accept,
@@ -104,7 +105,12 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
         onProgress: options.onProgress,
       })
     try {
-      if (staging === null) {
+      if (isCatalogueKind(kind)) {
+        // A catalogue is read whole and checked by the 学习 validators (./catalogues).
+        const outcome = await importCatalogue(kind, { ...options, rejected }, store, journal, skipInvalid)
+        checked = outcome.checked
+        refused = outcome.refused
+      } else if (staging === null) {
         // Rows are written while the file is read: the reading progress is the progress.
         const writer = new FactWriter(kind as FactKind, store, journal)
         checked = await check<FactRow>(
@@ -118,7 +124,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
           else await refreshPeerStats(store, journal, applied.months)
         }
       } else {
-        const spec = SPECS[kind] as StagedSpec<Retailer | Sku | CalendarEntry>
+        const spec = SPECS[kind as 'retailers'] as StagedSpec<Retailer | Sku | CalendarEntry>
         checked = await check<Retailer | Sku | CalendarEntry>((row) => staging.add(spec.stage(row)))
         staging.close()
         refused ||= checked.fatal
