@@ -12,7 +12,7 @@ import { repos, type Repos } from '../repos'
 import { addMonths, chinaDate, chinaIso, monthOf, monthStart } from '../time'
 import { mediaRefKind } from './catalogue'
 import { compareWithModel, myFiguresOf } from './compare'
-import { recordProgress, resumeAtS, toMs } from './completion'
+import { recordProgress, resumeAtS, startProgress, toMs } from './completion'
 import { cardProgress, orderCourses, orderModelStores } from './listing'
 import { latestGuide, recommendationOf } from './recommend'
 
@@ -84,10 +84,11 @@ export const getCourse = async (deps: Deps, caller: string, event: { id: string;
   const db = repos(deps.store)
   const { retailer } = await actingFor(db, caller, event.retailer, 'insights')
   const course = await courseOrFail(db, event.id)
-  const [progress, guide] = await Promise.all([
-    db.courseProgress.get(progressId(retailer.licenseNo, caller, course.id)),
-    latestGuide(deps.guides, retailer.licenseNo, deps.clock.now().getTime()),
-  ])
+  const id = progressId(retailer.licenseNo, caller, course.id)
+  const [found, guide] = await Promise.all([db.courseProgress.get(id), latestGuide(deps.guides, retailer.licenseNo, deps.clock.now().getTime())])
+  // Opening the course starts the clock the first reports are credited against (completion.ts): the
+  // first save may come only when the page hides, and may claim the playing since the page opened.
+  const progress = found ?? (await startRecord(db, id, retailer.licenseNo, caller, course.id, chinaIso(deps.clock.now().getTime())))
   const url = await resolver(deps, [course.cover, course.video, course.captions])
   const [listed] = orderCourses([courseOf(course)], recommendationOf(guide))
   return {
@@ -99,6 +100,12 @@ export const getCourse = async (deps: Deps, caller: string, event: { id: string;
     watchedShare: shareOf(progress, course.durationS),
     shop: shopOf(retailer),
   }
+}
+
+const startRecord = async (db: Repos, id: string, licenseNo: string, openId: string, courseId: string, now: string): Promise<CourseProgressDoc> => {
+  const doc: CourseProgressDoc = { ...startProgress(courseId, now), _id: id, licenseNo, openId, watchedMonths: [] }
+  // Two pages opening at once: the one inserted first stands.
+  return (await db.courseProgress.insert(doc)) ? doc : ((await db.courseProgress.get(id)) ?? doc)
 }
 
 /** Tries a compare-and-set this many times when two reports of one viewer cross (the timer and the page hiding). */
