@@ -10,8 +10,13 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/insights', pages: ['charts/index', 'order/index'] },
     { root: 'packages/me', pages: ['reminders/index', 'helpers/index', 'inbox/index'] },
+    // 学习: the course player, the model stores and the AR探店 web-view, fetched while the 学习 tab is open.
+    { root: 'packages/learn', pages: ['course/index', 'stores/index', 'store/index', 'visit/index'] },
   ],
-  preloadRule: { 'pages/insights/index': { network: 'all', packages: ['packages/insights'] } },
+  preloadRule: {
+    'pages/insights/index': { network: 'all', packages: ['packages/insights'] },
+    'pages/learn/index': { network: 'all', packages: ['packages/learn'] },
+  },
   // Inject only the components a page uses (WeChat's code-quality scan checks this).
   lazyCodeLoading: 'requiredComponents',
   window: {

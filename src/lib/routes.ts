@@ -27,6 +27,11 @@ export const SUBPAGES = {
   invite: '/pages/invite/index',
   charts: '/packages/insights/charts/index',
   suggestedOrder: '/packages/insights/order/index',
+  // 学习: the player, the model stores and their AR探店 visit (a web-view in WeChat).
+  course: '/packages/learn/course/index',
+  modelStores: '/packages/learn/stores/index',
+  modelStore: '/packages/learn/store/index',
+  visit: '/packages/learn/visit/index',
 } as const
 
 /** A page's address with its parameters; absent ones are left out (`retailer` names a shop the user helps). */
