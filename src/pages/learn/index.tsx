@@ -1,6 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { CourseCard, CoursesData, ModelStoreCard, ModelStoresData } from '@contracts/learning'
-import { cardProgressWords, clockWords, RECOMMEND_WORDS } from '@words/learning'
+import { cardProgressWords, clockWords, RECOMMEND_WORDS } from '@words/learningCards'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'

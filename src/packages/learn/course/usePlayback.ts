@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useUnload } from '@tarojs/taro'
 import { reportOf, startTracking, trackTick, type PlaybackTracker } from '@core/learning/completion'
 import type { CourseProgressResult } from '@contracts/learning'
-import { saveCourseProgress } from '@/services/learning'
+import { saveCourseProgress } from '@/services/course'
 
 /** How often the page saves what was watched while it plays. */
 export const SAVE_EVERY_MS = 4000

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ModelStoreDetail } from '@contracts/learning'
 import { comparisonWords, LEARNING_WORDS } from '@words/learning'
@@ -9,7 +9,7 @@ import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { leaveWhenSignedOut } from '@/lib/routes'
 import { useLoader } from '@/lib/useLoader'
-import { fetchModelStore } from '@/services/learning'
+import { fetchModelStore } from '@/services/modelStore'
 import { openVisit, VISIT_PROBLEMS } from '../visit'
 import '../learn.scss'
 
@@ -69,19 +69,19 @@ export default function ModelStorePage() {
   return (
     <PageRoot className='learn-store'>
       {store.photoUrls.length > 0 && (
-        <Swiper className='store-photos' indicatorDots={store.photoUrls.length > 1} circular>
+        // A row of photos; a tap opens WeChat's own viewer, which swipes through them all.
+        <View className='store-photos'>
           {store.photoUrls.map((url, i) => (
-            <SwiperItem key={url}>
-              <Image
-                className='store-photo-large'
-                src={url}
-                mode='aspectFill'
-                aria-label={`${store.name}照片 ${i + 1}`}
-                onClick={() => void Taro.previewImage({ urls: store.photoUrls, current: url })}
-              />
-            </SwiperItem>
+            <Image
+              key={url}
+              className='store-photo-large'
+              src={url}
+              mode='aspectFill'
+              aria-label={`${store.name}照片 ${i + 1}`}
+              onClick={() => void Taro.previewImage({ urls: store.photoUrls, current: url })}
+            />
           ))}
-        </Swiper>
+        </View>
       )}
       <View className='card'>
         <Text className='title store-heading'>{store.name}</Text>
