@@ -38,11 +38,13 @@ module.exports = {
     { ...layer('words', `^${WORDS}`, [WORDS, CORE, CONTRACTS], false), to: { pathNot: [`^${WORDS}`, `^${CORE}`, `^${CONTRACTS}`, 'node_modules/dayjs/'] } },
     layer('adapters', `^${ADAPTERS}`, [ADAPTERS, CORE, CONTRACTS, WORDS]),
     layer('functions', `^${FUNCTIONS}`, [FUNCTIONS, CORE, CONTRACTS, WORDS, DEFAULTS]),
-    layer('seed', `^${SEED}`, [SEED, CORE, CONTRACTS, DEFAULTS]),
+    // The seed reads the default catalogues with the importer's CSV reader and walks the media folder as imports do.
+    layer('seed', `^${SEED}`, [SEED, CORE, CONTRACTS, DEFAULTS, `${ADAPTERS}node/csv`, `${ADAPTERS}node/catalogueMedia`]),
     layer('host', `^${HOST}`, [HOST, FUNCTIONS, ADAPTERS, CORE, CONTRACTS, WORDS, SEED, DEFAULTS]),
     layer('tools', `^${TOOLS}`, [TOOLS, ADAPTERS, CORE, CONTRACTS, WORDS, SEED, DEFAULTS, `${HOST}local`]),
     // The app runs on the phone: the contracts, the words, and the pure rules of the order cycle.
-    layer('app', '^src/', ['src/', CONTRACTS, WORDS, `${CORE}schedule`, `${CORE}time`]),
+    // …and the player's side of 学习: the completion rule's tracker and the WebVTT reader.
+    layer('app', '^src/', ['src/', CONTRACTS, WORDS, `${CORE}schedule`, `${CORE}time`, `${CORE}learning/completion`, `${CORE}learning/vtt`]),
     {
       name: 'not-to-dev-dep',
       comment: 'What ships (the app, the functions and the hosts) never depends on a devDependency.',

@@ -12,8 +12,13 @@ export default defineAppConfig({
     { root: 'packages/me', pages: ['reminders/index', 'helpers/index', 'inbox/index'] },
     // 经营指导书 and 盈利单: reached from 首页, 经营 and 消息, fetched on first use.
     { root: 'packages/guide', pages: ['index', 'profit/index'] },
+    // 学习: the course player, the model stores and the AR探店 web-view, fetched while the 学习 tab is open.
+    { root: 'packages/learn', pages: ['course/index', 'stores/index', 'store/index', 'visit/index'] },
   ],
-  preloadRule: { 'pages/insights/index': { network: 'all', packages: ['packages/insights'] } },
+  preloadRule: {
+    'pages/insights/index': { network: 'all', packages: ['packages/insights'] },
+    'pages/learn/index': { network: 'all', packages: ['packages/learn'] },
+  },
   // Inject only the components a page uses (WeChat's code-quality scan checks this).
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { normalName, NAME_REFUSED } from './names'
+import { STORE_AREA_TYPES, STORE_BUSINESS_TYPES } from './learning'
 import { GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
@@ -23,6 +24,9 @@ const helperName = z
   .pipe(z.string().min(1).max(10))
   .optional()
 const month = z.string().regex(MONTH_PATTERN, '月份应为 YYYY-MM')
+const catalogueId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号不正确')
+/** A second of a video: a course is at most an hour (courses.csv duration_s ≤ 3600). */
+const videoSecond = z.number().min(0).max(3600)
 
 export const events = {
   ping: z.strictObject({}),
@@ -83,6 +87,25 @@ export const events = {
   }),
   /** 二维码盈利单 of one month (the newest guide's when absent). */
   profitSheet: z.strictObject({ month: month.optional(), retailer: licenseNo.optional() }),
+  /** 学习. `retailer`: a shop the caller helps with `insights` (a helper may watch for the shop); absent: the caller's own. */
+  courses: z.strictObject({ retailer: licenseNo.optional() }),
+  course: z.strictObject({ id: catalogueId, retailer: licenseNo.optional() }),
+  /** What the player saw since the page opened: where it is and the spans really played (seconds of the video). */
+  courseProgress: z.strictObject({
+    id: catalogueId,
+    report: z.strictObject({
+      positionS: videoSecond,
+      played: z.array(z.tuple([videoSecond, videoSecond])).max(500),
+    }),
+    retailer: licenseNo.optional(),
+  }),
+  modelStores: z.strictObject({
+    businessType: z.enum(STORE_BUSINESS_TYPES).optional(),
+    areaType: z.enum(STORE_AREA_TYPES).optional(),
+    district: z.string().min(1).max(20).optional(),
+    retailer: licenseNo.optional(),
+  }),
+  modelStore: z.strictObject({ id: catalogueId, retailer: licenseNo.optional() }),
 } as const
 
 export type Events = typeof events

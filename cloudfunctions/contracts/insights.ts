@@ -4,6 +4,7 @@
  */
 import type { ImportKind, PeriodKind } from './vocabulary'
 import type { LibraryProblemCode } from './guidance'
+import type { CatalogueProblemCode } from './learning'
 
 export type { ImportKind, PeriodKind }
 
@@ -33,6 +34,8 @@ export type RowProblemDetail =
   | { code: 'futureMonth'; value: string; limit: string }
   /** A strategy library refusal (guidance.md §4), worded by words/guidance.ts. */
   | { code: 'strategy'; problem: LibraryProblemCode; value?: string; limit?: number }
+  /** A row of a 学习 catalogue (courses, modelStores), in the catalogue validators' own codes. */
+  | { code: 'catalogue'; problem: CatalogueProblemCode; value?: string; min?: number; max?: number }
 
 /** One problem with one field of one row of an imported file. */
 export type RowProblem = {

@@ -183,3 +183,87 @@ export interface FigureComparison {
   /** 'ahead' | 'level' | 'behind' from my side; null without my figure. */
   standing: 'ahead' | 'level' | 'behind' | null
 }
+
+// ------------------------------------------------------------------------------- what functions answer
+
+/** The shop the answer is for: the caller's own, or one they help with `insights`. */
+export interface LearnerShop {
+  licenseNo: string
+  shopName: string
+}
+
+/** One card of the course list (未开始 / 看到 2:10 / 已学完). URLs are ready to load: temporary for cloud files. */
+export interface CourseCard {
+  id: string
+  title: string
+  category: CourseCategory
+  durationS: number
+  coverUrl: string | null
+  progress: CardProgress
+  recommended: RecommendReason | null
+}
+
+export interface CoursesData {
+  shop: LearnerShop
+  courses: CourseCard[]
+}
+
+export interface CourseDetail extends CourseCard {
+  tags: string[]
+  /** null: the file cannot be reached from here (a media-folder path in the cloud). */
+  videoUrl: string | null
+  captionsUrl: string | null
+  /** Where the player starts (`initialTime`). */
+  resumeAtS: number
+  /** Share of the duration really watched, 0–1. */
+  watchedShare: number
+  shop: LearnerShop
+}
+
+export interface CourseProgressResult {
+  progress: CardProgress
+  watchedShare: number
+  completed: boolean
+  /** False when the report claimed more playing than time allows: only the position was kept. */
+  credited: boolean
+}
+
+export interface ModelStoreCard {
+  id: string
+  name: string
+  businessType: StoreBusinessType
+  areaType: StoreAreaType
+  district: string
+  photoUrl: string | null
+  /** Same business type / area type as the shop asked for. */
+  sameBusinessType: boolean
+  sameAreaType: boolean
+}
+
+export interface ModelStoresData {
+  shop: LearnerShop & { businessType: string; areaType: string }
+  stores: ModelStoreCard[]
+  /** The values the filters offer, from the whole catalogue. */
+  filters: { businessTypes: StoreBusinessType[]; areaTypes: StoreAreaType[]; districts: string[] }
+}
+
+/** The visit as the app opens it: a panorama image URL (web-view / the viewer page), or another mini-program. */
+export type VisitLink = { kind: 'panorama'; url: string | null } | { kind: 'miniProgram'; appId: string; path: string }
+
+export interface ModelStoreDetail {
+  id: string
+  name: string
+  businessType: StoreBusinessType
+  areaType: StoreAreaType
+  district: string
+  address: string
+  photoUrls: string[]
+  figures: StoreFigures
+  /** 我的店 vs 示范店, over my operating summary's last full month. */
+  comparison: FigureComparison[]
+  /** That month (YYYY-MM). */
+  myMonth: string
+  displayPoints: string[]
+  visit: VisitLink
+  shop: LearnerShop
+}

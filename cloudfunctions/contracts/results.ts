@@ -1,5 +1,6 @@
 import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
 import type { GuideData, GuideFeedbackResult, GuideTip, ProfitSheetData } from './guidance'
+import type { CourseDetail, CourseProgressResult, CoursesData, ModelStoreDetail, ModelStoresData } from './learning'
 import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate, CalendarOverride, OrderWindow, OrderSource, OrderStatus, Holiday } from './vocabulary'
 
 export type * from './insights'
@@ -62,6 +63,11 @@ export interface Results {
   guide: GuideData
   guideFeedback: GuideFeedbackResult
   profitSheet: ProfitSheetData
+  courses: CoursesData
+  course: CourseDetail
+  courseProgress: CourseProgressResult
+  modelStores: ModelStoresData
+  modelStore: ModelStoreDetail
 }
 
 // ——— Order status, reminders and helpers. Instants are ISO-8601 with +08:00. ———

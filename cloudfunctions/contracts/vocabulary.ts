@@ -64,8 +64,11 @@ export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/
 export const PERIODS = ['week', 'month'] as const
 export type PeriodKind = (typeof PERIODS)[number]
 
-/** marketing: the marketing system's monthly rows (guidance.md §1); strategies: the strategy library (服务策略库). */
-export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar', 'marketing', 'strategies'] as const
+/**
+ * marketing: the marketing system's monthly rows (guidance.md §1); strategies: the strategy library (服务策略库);
+ * courses and modelStores: the 学习 catalogues (courses.csv, modelStores.csv), each imported whole.
+ */
+export const IMPORT_KINDS = ['retailers', 'skus', 'sales', 'purchases', 'inventory', 'calendar', 'marketing', 'strategies', 'courses', 'modelStores'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /** A month `YYYY-MM`. */

@@ -36,6 +36,10 @@ export const COLLECTIONS = {
   guideBuilds: [],
   guideNotices: [{ field: 'recipient' }, { field: 'dueAt' }],
   guideFeedback: [{ field: 'month' }],
+  // 学习: the catalogues (imported whole) and each viewer's progress, found by viewer and by course for the report.
+  courses: [],
+  modelStores: [],
+  courseProgress: [{ field: 'openId' }, { field: 'courseId' }],
 } satisfies Record<string, IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -42,6 +42,9 @@ export const ERROR_REASONS = [
   'noMarketingData',
   'noGuide',
   'strategyNotInGuide',
+  'courseMissing',
+  'modelStoreMissing',
+  'progressBusy',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 

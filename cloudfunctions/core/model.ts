@@ -1,5 +1,6 @@
 import type { AreaType, BusinessType, GuideVerdict, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
 import type { Guide, GuidanceClass, Strategy } from '../contracts/guidance'
+import type { Course, CourseProgress, ModelStore } from '../contracts/learning'
 
 /** Documents the core keeps. Money is integer fen (分); instants are epoch ms or ISO-8601. */
 
@@ -383,4 +384,28 @@ export interface GuideFeedback {
   openId: string
   verdict: GuideVerdict
   at: string
+}
+
+/** A course of the catalogue; `rank` is its row in the imported file (the list keeps the company's order). */
+export interface CourseDoc extends Course {
+  _id: string
+  rank: number
+}
+
+/** A model store (示范店) of the catalogue, in the file's order. */
+export interface ModelStoreDoc extends ModelStore {
+  _id: string
+  rank: number
+}
+
+/**
+ * One viewer's progress on one course for one shop; id `${licenseNo}|${openId}|${courseId}`. A helper
+ * watching for the shop has a record of their own. `watchedMonths` are the months (China time) in which a
+ * report added watching: the company's report counts a course's viewers of a month from them.
+ */
+export interface CourseProgressDoc extends CourseProgress {
+  _id: string
+  licenseNo: string
+  openId: string
+  watchedMonths: string[]
 }

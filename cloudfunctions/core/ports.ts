@@ -2,6 +2,7 @@ import type { ReminderOffset } from '../contracts/vocabulary'
 import type { Files } from './imports/files'
 import type { ImportIo } from './imports/ports'
 import type { RemindTickReport, TickShare } from '../contracts/results'
+import type { MediaLinks } from './learning/ports'
 
 /**
  * The only ways the core reaches the world. Adapters implement these: CloudBase in the cloud,
@@ -149,6 +150,8 @@ export interface Deps {
   files?: Files
   /** Reads an uploaded file's bytes as an import (CSV, staging, ids); present with `files`. */
   importIo?: (bytes: AsyncIterable<Uint8Array>) => ImportIo
+  /** URLs for 学习's media (cover, video, captions, photos, panoramas); absent: only HTTPS references have one. */
+  media?: MediaLinks
   store: DocumentStore
   clock: Clock
   notifier: Notifier

@@ -1,4 +1,4 @@
-import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, MarketingMonth, StoredStrategy, StoredGuide, GuideBuild, GuideNotice, GuideFeedback } from './model'
+import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, MarketingMonth, StoredStrategy, StoredGuide, GuideBuild, GuideNotice, GuideFeedback, CourseDoc, ModelStoreDoc, CourseProgressDoc } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -34,6 +34,9 @@ export const repos = (store: DocumentStore) => {
     guideBuilds: of<GuideBuild>('guideBuilds'),
     guideNotices: of<GuideNotice>('guideNotices'),
     guideFeedback: of<GuideFeedback>('guideFeedback'),
+    courses: of<CourseDoc>('courses'),
+    modelStores: of<ModelStoreDoc>('modelStores'),
+    courseProgress: of<CourseProgressDoc>('courseProgress'),
   }
 }
 

@@ -24,6 +24,11 @@ import guide from './guide'
 import guideFeedback from './guideFeedback'
 import profitSheet from './profitSheet'
 import monthlyGuide from './monthlyGuide'
+import courses from './courses'
+import course from './course'
+import courseProgress from './courseProgress'
+import modelStores from './modelStores'
+import modelStore from './modelStore'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
 export const functions: FunctionDef[] = [
@@ -52,4 +57,9 @@ export const functions: FunctionDef[] = [
   guideFeedback,
   profitSheet,
   monthlyGuide,
+  courses,
+  course,
+  courseProgress,
+  modelStores,
+  modelStore,
 ]

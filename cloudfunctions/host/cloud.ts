@@ -10,6 +10,8 @@ import { cloudPhones } from '../adapters/cloudbase/phones'
 import { CloudBaseStore } from '../adapters/cloudbase/store'
 import { cloudFiles } from '../adapters/cloudbase/files'
 import { nodeImportIo } from '../adapters/node/importIo'
+import { cloudCatalogueMedia } from '../adapters/node/catalogueMedia'
+import { cloudMediaLinks } from '../adapters/cloudbase/media'
 
 /**
  * The reminder timer's workers: the function invoking itself with a share of the instant, as a
@@ -53,7 +55,8 @@ export const cloudPlatform = (): Platform => {
         tokens: nodeTokens,
         files: cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) }),
         workers: cloudTickWorkers((name, data) => cloudbase().callFunction({ name, data })),
-        importIo: (bytes) => nodeImportIo(bytes),
+        importIo: (bytes) => nodeImportIo(bytes, { media: cloudCatalogueMedia(cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) })) }),
+        media: cloudMediaLinks(cloudbase),
       }),
   }
 }

@@ -9,6 +9,7 @@ import type { HandOff, HandOffMessage } from '../core/imports/handOff'
 import { nodeImportIo } from '../adapters/node/importIo'
 import { rejectedPathFor } from '../adapters/node/files'
 import { takeGrant } from '../adapters/node/importGrants'
+import { folderCatalogueMedia } from '../adapters/node/catalogueMedia'
 
 const line = (message: HandOffMessage): string => `${JSON.stringify(message)}\n`
 
@@ -37,7 +38,7 @@ export const handleDevImport = async (home: LocalHome, kind: string, body: unkno
       kind: kind as ImportKind,
       file: basename(grant.path),
       skipInvalid: grant.skipInvalid,
-      ...nodeImportIo(createReadStream(grant.path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(grant.path) }),
+      ...nodeImportIo(createReadStream(grant.path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(grant.path), media: folderCatalogueMedia(home.mediaDir) }),
       now: home.deps().clock.now(),
       onProgress: (progress) => {
         const now = performance.now()

@@ -7,6 +7,8 @@ import { recoverImports } from '../core/imports/journal'
 import { underImportLease } from '../core/imports/lease'
 import { FolderLock, ownerInWords, tryLock } from '../adapters/node/folderLock'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
+import { copyDefaultMedia, seedLearningCatalogues } from '../seed'
+import { assemblePanoramaViewer } from './panorama/assemble'
 
 /** Thrown with the words the operator reads; nothing else of it is printed. */
 class Refused extends Error {}
@@ -32,8 +34,15 @@ const main = async (): Promise<void> => {
   const rolledBack = await underImportLease(home.store, '本地服务启动时的导入恢复', () => recoverImports(home.store))
   if (rolledBack > 0) console.log(`已撤销 ${rolledBack} 个未完成的导入`)
   if (await seedDemoCounty(home.store)) console.log(`已生成示范县数据（${Date.now() - started} ms）→ ${dataDir}`)
+  // 学习: a folder seeded before the catalogues existed gets them now; the demo media go into DATA_DIR/media.
+  if (await seedLearningCatalogues(home.store)) console.log('已载入默认的微课堂和示范店目录')
+  const copied = await copyDefaultMedia(dataDir)
+  if (copied > 0) console.log(`已把 ${copied} 个示范媒体文件复制到 ${home.mediaDir}`)
+  // The AR探店 viewer (pannellum, from node_modules: no CDN), assembled afresh at every start.
+  const panoramaDir = resolve(process.env.PANORAMA_DIR ?? '.build/panorama')
+  await assemblePanoramaViewer(panoramaDir)
 
-  const server = createHost({ home, staticDir })
+  const server = createHost({ home, staticDir, panoramaDir })
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被别的程序占用，请换一个端口：PORT=8081 npm start` : `本地服务无法启动：${error.message}`)
     process.exit(2)

@@ -8,6 +8,7 @@ import { Statics } from './statics'
 import { handleDevImport } from './importRoute'
 import { BODY_LIMITS, refusal, timerRange } from './guard'
 import { handleDevGuide } from './guideRoute'
+import { serveMedia } from './mediaRoute'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -19,6 +20,8 @@ export interface HostOptions {
   /** The H5 build to serve; absent in function-only tests. */
   staticDir?: string
   fns?: FunctionDef[]
+  /** The assembled AR探店 viewer (host/panorama/assemble.ts), served at /panorama/. */
+  panoramaDir?: string
 }
 
 class BadRequest extends Error {}
@@ -55,11 +58,12 @@ const readJson = async (req: IncomingMessage, limit: number): Promise<unknown> =
   }
 }
 
-export const createHost = ({ home, staticDir, fns = functions }: HostOptions): Server => {
+export const createHost = ({ home, staticDir, fns = functions, panoramaDir }: HostOptions): Server => {
   const byName = new Map(fns.map((fn) => [fn.name, fn]))
 
   const statics = staticDir ? new Statics(staticDir) : null
   if (statics) void statics.warm()
+  const panorama = panoramaDir ? new Statics(panoramaDir) : null
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -115,6 +119,16 @@ export const createHost = ({ home, staticDir, fns = functions }: HostOptions): S
     if (guide && method === 'POST') return handleDevGuide(home, guide[1], await readJson(req, BODY_LIMITS.dev), res)
     if (path.startsWith('/dev/') && method !== 'GET') return send(res, 405, { error: 'method not allowed' })
 
+    if ((method === 'GET' || method === 'HEAD') && path.startsWith('/media/') && (await serveMedia(req, res, home.mediaDir, path.slice('/media/'.length)))) return
+    if ((method === 'GET' || method === 'HEAD') && panorama && (path === '/panorama' || path.startsWith('/panorama/'))) {
+      // The viewer's page loads its script and styles by relative paths: it lives under /panorama/.
+      if (path === '/panorama') {
+        res.writeHead(301, { location: `/panorama/${url.search}` }).end()
+        return
+      }
+      if (await panorama.serve(req, res, path.slice('/panorama'.length))) return
+      return send(res, 404, { error: 'not found' })
+    }
     if ((method === 'GET' || method === 'HEAD') && statics && (await statics.serve(req, res, path))) return
     if (method === 'GET' || method === 'HEAD') return send(res, 404, { error: 'not found' })
     return send(res, 405, { error: 'method not allowed' })

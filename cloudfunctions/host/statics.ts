@@ -12,11 +12,14 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
 }
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg'])
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.vtt'])
 const brotli = promisify(brotliCompress)
 const gz = promisify(gzip)
 

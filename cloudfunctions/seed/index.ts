@@ -8,6 +8,9 @@ import { DEMO_RETAILERS, DEMO_SHOPS, UNBOUND_EXAMPLE } from './identities'
 import { seedDemoHelpers } from './helpers'
 import { seedShopData, shopHints } from './sales'
 import { seedGuidance } from './guidance'
+import { seedLearningCatalogues } from './learning'
+
+export { seedLearningCatalogues, copyDefaultMedia } from './learning'
 
 export const COUNTY_SIZE = 1300
 const SEED = 20261123
@@ -22,6 +25,8 @@ export interface SeedOptions {
   shopData?: boolean
   /** The day the shop data runs up to (excluded), China time; today by default. */
   today?: string
+  /** The default 学习 catalogues (courses, model stores); on unless turned off. Their media are copied by `copyDefaultMedia`. */
+  learning?: boolean
 }
 
 export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE, options: SeedOptions = {}): Promise<boolean> => {
@@ -36,6 +41,7 @@ export const seedDemoCounty = async (store: DocumentStore, size = COUNTY_SIZE, o
     DEMO_RETAILERS.map(({ openId, licenseNo }) => ({ _id: licenseNo, openId, boundAt: '2026-01-01T00:00:00.000+08:00' })),
   )
   await seedDemoHelpers(store)
+  if (options.learning ?? true) await seedLearningCatalogues(store)
   const today = options.today ?? chinaDate(Date.now())
   const demo = DEMO_RETAILERS.map((r) => r.licenseNo as string)
   // 福满 and the elderly village grocery run short of their best sellers; the village venue scans little.

@@ -1,12 +1,13 @@
 import { IMPORT_KINDS, type ImportKind } from '../contracts/vocabulary'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { SqliteStore } from '../adapters/sqlite/store'
 import { nodeImportIo } from '../adapters/node/importIo'
 import { rejectedPathFor } from '../adapters/node/files'
 import { dropGrant, grantImport } from '../adapters/node/importGrants'
 import { NoAnswer, postNdjson, withDataFolder, type FolderWork } from './dataFolder'
+import { folderCatalogueMedia } from '../adapters/node/catalogueMedia'
 import { importFile } from '../core/imports/run'
 import type { Progress } from '../core/imports/check'
 import type { HandOff, HandOffMessage } from '../core/imports/handOff'
@@ -99,7 +100,7 @@ const importHere = async (dataDir: string, kind: ImportKind, path: string, skipI
       kind,
       file: basename(path),
       skipInvalid,
-      ...nodeImportIo(createReadStream(path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(path) }),
+      ...nodeImportIo(createReadStream(path, { highWaterMark: 1 << 20 }), { rejectedPath: rejectedPathFor(path), media: folderCatalogueMedia(join(dataDir, 'media')) }),
       now: new Date(),
       onProgress,
     })

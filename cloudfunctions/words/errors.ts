@@ -37,6 +37,9 @@ const SENTENCES: Readonly<Record<ErrorReason, (f: ErrorFigures) => string>> = {
   noMarketingData: (f) => `${f.month} 没有营销系统月度数据，无法生成经营指导书：请先导入 marketing 数据`,
   noGuide: (f) => `还没有 ${f.month} 的经营指导书`,
   strategyNotInGuide: () => '这条建议不在这个月的经营指导书里',
+  courseMissing: () => '没有找到这节课，可能已下架',
+  modelStoreMissing: () => '没有找到这家示范店',
+  progressBusy: () => '学习进度正在保存，请稍后再试',
 }
 
 export const errorText = (reason: ErrorReason, figures: ErrorFigures = {}): string => SENTENCES[reason](figures)

@@ -1,6 +1,7 @@
 import type { CsvProblem, FieldShape, RowProblem, RowProblemDetail } from '../contracts'
 import { weekdayName } from './time'
 import { libraryProblemWords } from './guidance'
+import { catalogueProblemText } from './learning'
 
 const SHAPES: Readonly<Record<FieldShape, string>> = {
   licenseNo: ' 12 位数字',
@@ -80,6 +81,8 @@ export const problemText = (p: RowProblemDetail): string => {
       return `月份 ${p.value} 还没到（最晚 ${p.limit}）`
     case 'strategy':
       return libraryProblemWords({ row: 0, column: '', code: p.problem, value: p.value, limit: p.limit })
+    case 'catalogue':
+      return catalogueProblemText({ code: p.problem, value: p.value, min: p.min, max: p.max })
   }
 }
 

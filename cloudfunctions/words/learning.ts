@@ -1,28 +1,11 @@
 import type {
-  CardProgress, CatalogueProblem, CatalogueProblemCode, ComparedFigure, FigureComparison, RecommendReason, TargetClass, VttProblem,
+  CatalogueProblem, CatalogueProblemCode, ComparedFigure, FigureComparison, TargetClass, VttProblem,
 } from '../contracts/learning'
 
 /** The Chinese of 学习: what the pages and the import tool show for the core's codes and figures. */
 
-/** Seconds as the player shows them: 130 → 2:10, 3725 → 1:02:05. */
-export const clockWords = (seconds: number): string => {
-  const s = Math.max(0, Math.floor(seconds))
-  const mm = String(Math.floor(s / 60) % 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`
-}
-
-/** 未开始 / 看到 2:10 / 已学完. */
-export const cardProgressWords = (progress: CardProgress): string => {
-  switch (progress.code) {
-    case 'notStarted':
-      return '未开始'
-    case 'watching':
-      return `看到 ${clockWords(progress.positionS)}`
-    case 'completed':
-      return '已学完'
-  }
-}
+// The course cards' words live apart (./learningCards.ts), so the 学习 tab in the main package carries only them.
+export { clockWords, cardProgressWords, RECOMMEND_WORDS } from './learningCards'
 
 export const TARGET_CLASS_WORDS: Record<TargetClass, string> = {
   gradeFluctuation: '档位波动类',
@@ -30,11 +13,6 @@ export const TARGET_CLASS_WORDS: Record<TargetClass, string> = {
   keySku: '重点品规推介类',
   terminal: '终端提升类',
   stable: '稳定类',
-}
-
-export const RECOMMEND_WORDS: Record<RecommendReason, string> = {
-  strategy: '为您推荐',
-  class: '适合您的店',
 }
 
 export const LEARNING_WORDS = {
@@ -81,6 +59,10 @@ const PROBLEM_WORDS: Record<CatalogueProblemCode, (p: CatalogueProblem) => strin
   visitMissing: () => '示范店缺少探店方式（全景图或小程序）',
   badVisit: () => '探店方式应为全景图（JPG/PNG），或 miniprogram:小程序AppID:页面路径',
 }
+
+/** What is wrong with one field of a catalogue row, without the row and column. */
+export const catalogueProblemText = (p: Omit<CatalogueProblem, 'row' | 'column'>): string =>
+  `${PROBLEM_WORDS[p.code]({ row: 0, column: '', ...p })}${p.value === undefined ? '' : `（「${p.value}」）`}`
 
 /** 第 3 行 video：课程缺少视频文件（「courses/x.mp4」）. */
 export const catalogueProblemWords = (p: CatalogueProblem): string =>

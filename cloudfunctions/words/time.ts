@@ -69,3 +69,6 @@ export const dayRange = (from: string, to: string): string => {
 
 /** "2026-11-05" → "周四", by the functions' own China-time weekday. */
 export const weekdayOf = (date: string): string => weekdayName(chinaWeekday(Date.parse(`${date}T12:00:00+08:00`)))
+
+/** A month as people say it: 2026-10 → 2026年10月. */
+export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`

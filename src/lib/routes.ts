@@ -29,9 +29,11 @@ export const SUBPAGES = {
   suggestedOrder: '/packages/insights/order/index',
   guide: '/packages/guide/index',
   profitSheet: '/packages/guide/profit/index',
-  // 学习's pages (its own subpackage): a course, and a model store's AR visit.
+  // 学习: the player, the model stores and their AR探店 visit (a web-view in WeChat).
   course: '/packages/learn/course/index',
+  modelStores: '/packages/learn/stores/index',
   modelStore: '/packages/learn/store/index',
+  visit: '/packages/learn/visit/index',
 } as const
 
 /** A page's address with its parameters; absent ones are left out (`retailer` names a shop the user helps). */

@@ -10,6 +10,7 @@ import { nodeImportIo } from '../../cloudfunctions/adapters/node/importIo'
 import { DATA_VERSION_ID } from '../../cloudfunctions/core/insights/freshness'
 import type { ImportKind } from '../../cloudfunctions/contracts/vocabulary'
 import { describeProblem } from '../../cloudfunctions/words/imports'
+import type { CatalogueMedia } from '../../cloudfunctions/core/imports/ports'
 
 /** Shared by the import and insights tests: files as a person would make them, imported for real. */
 
@@ -71,6 +72,8 @@ export interface ImportTextOptions {
   skipInvalid?: boolean
   rejectedPath?: string
   file?: string
+  /** What 学习 catalogue media are checked against (a data folder's media/). */
+  media?: CatalogueMedia
 }
 
 /** Imports CSV text (or bytes) as the importer reads a file: streamed in small chunks. */
@@ -83,7 +86,7 @@ export const importText = (store: DocumentStore, kind: ImportKind, text: string 
   return importFile({
     store,
     kind,
-    ...nodeImportIo(source, { rejectedPath: options.rejectedPath }),
+    ...nodeImportIo(source, { rejectedPath: options.rejectedPath, media: options.media }),
     file: options.file ?? `${kind}.csv`,
     skipInvalid: options.skipInvalid,
     now: new Date(options.now ?? '2026-03-18T10:00:00+08:00'),

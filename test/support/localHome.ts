@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { openLocalHome, type LocalHome } from '../../cloudfunctions/host/local'
 import { createHost } from '../../cloudfunctions/host/server'
-import { COUNTY_SIZE, seedDemoCounty } from '../../cloudfunctions/seed'
+import { COUNTY_SIZE, copyDefaultMedia, seedDemoCounty } from '../../cloudfunctions/seed'
 import { FolderLock, tryLock } from '../../cloudfunctions/adapters/node/folderLock'
 
 /** A fresh data folder in the system temp dir; removed by `cleanup`. */
@@ -26,12 +26,15 @@ export interface TestHost {
  * county without its twelve months of shop data (fast) unless `shopData` asks for them.
  */
 export const startTestHost = async (
-  options: { seed?: boolean; shopData?: boolean; dataDir?: string; staticDir?: string } = {},
+  options: { seed?: boolean; shopData?: boolean; dataDir?: string; staticDir?: string; panoramaDir?: string } = {},
 ): Promise<TestHost> => {
   const dataDir = options.dataDir ?? tempDataDir()
   const home = await openLocalHome(dataDir)
-  if (options.seed ?? true) await seedDemoCounty(home.store, COUNTY_SIZE, { shopData: options.shopData ?? false })
-  const server = createHost({ home, staticDir: options.staticDir })
+  if (options.seed ?? true) {
+    await seedDemoCounty(home.store, COUNTY_SIZE, { shopData: options.shopData ?? false })
+    await copyDefaultMedia(dataDir)
+  }
+  const server = createHost({ home, staticDir: options.staticDir, panoramaDir: options.panoramaDir })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   const base = `http://127.0.0.1:${port}`

@@ -15,6 +15,14 @@ const SHOPS_PER_QUERY = 500
 /** The courses and model stores a strategy may open: the ids of the 学习 catalogues. */
 export const defaultKnownTargets = (): KnownTargets => ({ courseIds: new Set(learningIds.courseIds), modelStoreIds: new Set(learningIds.modelStoreIds) })
 
+/** The courses and model stores a strategy may open: the 学习 catalogues in the store, or the defaults before any is imported. */
+export const storedKnownTargets = async (store: DocumentStore): Promise<KnownTargets> => {
+  const db = repos(store)
+  const [courses, stores] = await Promise.all([db.courses.find({}), db.modelStores.find({})])
+  if (courses.length === 0 && stores.length === 0) return defaultKnownTargets()
+  return { courseIds: new Set(courses.map((c) => c._id)), modelStoreIds: new Set(stores.map((s) => s._id)) }
+}
+
 /**
  * Writes checked marketing rows (a re-imported month replaces the rows of the shops it lists), then
  * makes each listed shop's newest marketing row its current grade, integrity score and quota, as a

@@ -5,6 +5,7 @@
  */
 
 import type { CsvProblem, RowProblem } from '../../contracts/insights'
+import type { MediaIndex } from '../learning/catalogue'
 
 /** One CSV record: its fields as text, untrimmed. */
 export type SourceRecord = readonly string[]
@@ -85,4 +86,16 @@ export interface ImportIo {
   rejected?: RejectedRows
   /** A new unique id, for the import's journal record. */
   newId(): string
+  /** What the 学习 catalogues' media references are checked against; absent: their shape only. */
+  media?: CatalogueMedia
+}
+
+/**
+ * What the media references of a catalogue can be checked against. On a laptop: the files of the data
+ * folder's `media/` and the text of the captions there; in the cloud: no folder (a plain path is refused)
+ * and the text of captions given as cloud file ids.
+ */
+export interface CatalogueMedia {
+  /** `captions`: the captions references of the file, to read when they can be read. */
+  index(captions: readonly string[]): Promise<MediaIndex>
 }

@@ -17,9 +17,10 @@ import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
 import { underImportLease, type LeaseClock } from './lease'
 import { marketingSpec, strategiesSpec, type LibraryRow } from './marketing'
-import { applyMarketing, applyStrategies, defaultKnownTargets } from './applyGuidance'
+import { applyMarketing, applyStrategies, storedKnownTargets } from './applyGuidance'
 import type { KnownTargets } from '../guidance/library'
 import type { MarketingMonth } from '../model'
+import { importCatalogue, isCatalogueKind, type CatalogueKind } from './catalogues'
 
 export const SPECS = {
   retailers: retailersSpec,
@@ -30,7 +31,7 @@ export const SPECS = {
   calendar: calendarSpec,
   marketing: marketingSpec,
   strategies: strategiesSpec,
-} satisfies Record<ImportKind, KindSpec<unknown>>
+} satisfies Record<Exclude<ImportKind, CatalogueKind>, KindSpec<unknown>>
 
 
 /** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
@@ -96,8 +97,8 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     rows: 0,
     imported: 0,
   })
-  const staging = FACT_KINDS.includes(kind) ? null : await options.staging()
-  const spec = SPECS[kind] as KindSpec<unknown>
+  const staging = FACT_KINDS.includes(kind) || isCatalogueKind(kind) ? null : await options.staging()
+  const spec = SPECS[kind as Exclude<ImportKind, CatalogueKind>] as KindSpec<unknown>
   try {
     let refused = false
     let checked: CheckResult
@@ -116,7 +117,12 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
         onProgress: options.onProgress,
       })
     try {
-      if (staging === null) {
+      if (isCatalogueKind(kind)) {
+        // A catalogue is read whole and checked by the 学习 validators (./catalogues).
+        const outcome = await importCatalogue(kind, { ...options, rejected }, store, journal, skipInvalid)
+        checked = outcome.checked
+        refused = outcome.refused
+      } else if (staging === null) {
         // Rows are written while the file is read: the reading progress is the progress.
         const writer = new FactWriter(kind as FactKind, store, journal)
         checked = await check<FactRow>(
@@ -137,7 +143,7 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
         good = checked.good
         if (!refused && kind === 'strategies') {
           // The library is checked whole: a row's id, say, is only wrong next to another row's.
-          const library = await applyStrategies(store, journal, staging.batches(), strategiesSpec.unstage, options.knownTargets ?? defaultKnownTargets())
+          const library = await applyStrategies(store, journal, staging.batches(), strategiesSpec.unstage, options.knownTargets ?? (await storedKnownTargets(store)))
           if (library.problems.length > 0) {
             refused = true
             checked = { ...checked, good: 0, rejected: new Set(library.problems.map((p) => p.row)).size, problems: library.problems.slice(0, 100), moreProblems: Math.max(0, library.problems.length - 100) }

@@ -1,4 +1,5 @@
 import { COMPARED_FIGURES, type ComparedFigure, type FigureComparison, type StoreFigures } from '../../contracts/learning'
+import type { SummaryData } from '../../contracts/insights'
 
 /** Which way is better for each figure: fewer turnover days is better, more of everything else. */
 export const BETTER_WHEN: Record<ComparedFigure, 'higher' | 'lower'> = {
@@ -33,3 +34,18 @@ export const compareWithModel = (mine: Partial<Record<ComparedFigure, number | n
     const standing = Math.abs(gap) <= LEVEL_WITHIN[figure] ? 'level' : (betterWhen === 'higher' ? gap < 0 : gap > 0) ? 'ahead' : 'behind'
     return { figure, mine: value, model: model[figure], betterWhen, gap, standing }
   })
+
+/**
+ * My figures for the comparison, from my operating summary of one whole month: sales and gross margin
+ * only with POS data (a month without any compares to nothing), turnover days and sell-through as the
+ * summary found them, the grade as it stands.
+ */
+export const myFiguresOf = (
+  summary: Pick<SummaryData, 'hasPosData' | 'current' | 'turnoverDays' | 'sellThrough' | 'grade'>,
+): Record<ComparedFigure, number | null> => ({
+  monthlySalesFen: summary.hasPosData ? summary.current.salesFen : null,
+  grossMargin: summary.hasPosData && summary.current.salesFen > 0 ? summary.current.grossProfitFen / summary.current.salesFen : null,
+  turnoverDays: summary.turnoverDays,
+  grade: summary.grade,
+  sellThrough: summary.sellThrough,
+})

@@ -8,3 +8,6 @@ export {
 } from './completion'
 export { orderCourses, cardProgress, orderModelStores } from './listing'
 export { compareWithModel, BETTER_WHEN } from './compare'
+export { myFiguresOf } from './compare'
+export { recommendationOf, latestGuide, NO_RECOMMENDATION, type Recommendation } from './recommend'
+export type { MediaLinks, GuideReader, LearningGuide } from './ports'

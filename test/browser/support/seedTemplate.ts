@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../../cloudfunctions/adapters/sqlite/store'
-import { seedDemoCounty } from '../../../cloudfunctions/seed'
+import { copyDefaultMedia, seedDemoCounty } from '../../../cloudfunctions/seed'
 
 const VARIABLE = 'SHOPMATE_SEEDED_TEMPLATE'
 
@@ -14,6 +14,7 @@ export default async function seedTemplate(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shopmate-template-'))
   const store = await new SqliteStore(dir).open()
   await seedDemoCounty(store)
+  await copyDefaultMedia(dir)
   // Closed, so the copies are one whole file (the write-ahead log folded in).
   store.close()
   process.env[VARIABLE] = dir
