@@ -11,7 +11,7 @@ const inviteCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(INVITE_CODE_PATTERN, '邀请码应为 6 位字母或数字')
+  .regex(INVITE_CODE_PATTERN, `邀请码是 6 位，由大写字母和数字组成（不用 0、O、1、I）`)
 const helperScopes = z.array(z.enum(HELPER_SCOPES)).min(1).max(HELPER_SCOPES.length)
 const helperId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, '帮手编号不正确')
 const helperName = z.string().trim().min(1).max(10).optional()
@@ -58,6 +58,18 @@ export const events = {
   }),
   /** `retailer`: a shop the caller helps with `order`; absent: the caller's own shop. */
   suggestedOrder: z.strictObject({ retailer: licenseNo.optional() }),
+  /** Keeps the edited suggested order for the cycle named (it must be the one to order in now). */
+  saveOrderDraft: z.strictObject({
+    retailer: licenseNo.optional(),
+    cycleId: z.iso.date(),
+    lines: z
+      .array(z.strictObject({ skuCode: z.string().regex(/^[0-9A-Za-z]{1,32}$/), cartons: z.number().int().min(0).max(999) }))
+      .max(200),
+  }),
+  /** Undoes 我已订货 / 家人已代订 of the open window (an imported purchase cannot be undone). */
+  undoOrdered: z.strictObject({ retailer: licenseNo.optional() }),
+  /** The last 8 closed cycles of the caller's shop, or one they help with `remind` or `order`. */
+  orderHistory: z.strictObject({ retailer: licenseNo.optional() }),
   /** Admins only (ADMIN_OPENIDS): imports a CSV from cloud storage, in the formats `npm run import` reads. */
   importData: z.strictObject({
     kind: z.enum(IMPORT_KINDS),

@@ -51,7 +51,7 @@ export type HelperScope = (typeof HELPER_SCOPES)[number]
 /** family: a relative (家人); neighbour: a paired neighbour (结对子) helping up to three retailers. */
 export const HELPER_KINDS = ['family', 'neighbour'] as const
 export type HelperKind = (typeof HELPER_KINDS)[number]
-export const HELPER_ACTIONS = ['accept', 'markOrdered', 'viewSummary'] as const
+export const HELPER_ACTIONS = ['accept', 'markOrdered', 'undoOrdered', 'viewSummary', 'saveOrderDraft'] as const
 export type HelperAction = (typeof HELPER_ACTIONS)[number]
 
 /** Invite codes are read out on the phone: no 0/O or 1/I to confuse. */

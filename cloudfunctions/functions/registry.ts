@@ -18,6 +18,9 @@ import myRetailers from './myRetailers'
 import helperLog from './helperLog'
 import summary from './summary'
 import suggestedOrder from './suggestedOrder'
+import saveOrderDraft from './saveOrderDraft'
+import undoOrdered from './undoOrdered'
+import orderHistory from './orderHistory'
 import importData from './importData'
 
 /** Every deployable function. The local host serves these; the bundler deploys these. */
@@ -41,5 +44,8 @@ export const functions: FunctionDef[] = [
   helperLog,
   summary,
   suggestedOrder,
+  saveOrderDraft,
+  undoOrdered,
+  orderHistory,
   importData,
 ]
