@@ -62,7 +62,7 @@ export default function Reminders() {
   return (
     <PageRoot className='reminders'>
       <View className='card'>
-        <Text className='title'>{data.enabled ? '订货提醒已开启' : '订货提醒未开启'}</Text>
+        <Text className='title'>{data.enabled ? '订货提醒已开' : '订货提醒未开'}</Text>
         {data.enabled && (
           <Text className={`line reminders-left${data.exhausted ? ' reminders-exhausted' : ''}`}>
             {data.exhausted ? '提醒次数已用完' : `还可提醒 ${data.left} 次`}
