@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
+import { HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_HINT, INVITE_CODE_PATTERN, LICENSE_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
@@ -11,7 +11,7 @@ const inviteCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(INVITE_CODE_PATTERN, `邀请码是 6 位，由大写字母和数字组成（不用 0、O、1、I）`)
+  .regex(INVITE_CODE_PATTERN, INVITE_CODE_HINT)
 const helperScopes = z.array(z.enum(HELPER_SCOPES)).min(1).max(HELPER_SCOPES.length)
 const helperId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, '帮手编号不正确')
 const helperName = z.string().trim().min(1).max(10).optional()

@@ -149,6 +149,8 @@ export interface InboxEntry {
   dueAt: string
   retailer: { licenseNo: string; shopName: string }
   cycleId: string
+  /** When the cycle the reminder was about closed (or closes). */
+  closesAt: string
   /** owner: the caller's own shop; helper: a shop the caller helps, which had not ordered by its last reminder. */
   role: 'owner' | 'helper'
   offset: ReminderOffset
