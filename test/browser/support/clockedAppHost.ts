@@ -1,4 +1,8 @@
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SqliteStore } from '../../../cloudfunctions/adapters/sqlite/store'
+import { seedDemoCounty } from '../../../cloudfunctions/seed'
 import type { AddressInfo } from 'node:net'
 import { openLocalHome, type LocalHome } from '../../../cloudfunctions/host/local'
 import { createHost } from '../../../cloudfunctions/host/server'
@@ -24,8 +28,27 @@ export interface ClockedAppHost {
   close(): Promise<void>
 }
 
-export const startClockedAppHost = async (now: string): Promise<ClockedAppHost> => {
-  const dataDir = copyOfTemplate()
+/**
+ * A data folder holding the demo county seeded as on `today` (its shop data runs to the day
+ * before), for tests that need the data to end on a chosen day whatever the real date.
+ */
+const seededOn = async (today: string): Promise<string> => {
+  const dir = mkdtempSync(join(tmpdir(), 'shopmate-seeded-'))
+  const store = await new SqliteStore(dir).open()
+  await seedDemoCounty(store, undefined, { today })
+  store.close()
+  return dir
+}
+
+export interface ClockedHostOptions {
+  /** Seed the county as on this China date instead of copying the run's template (seeded today). */
+  seedToday?: string
+  /** A data folder prepared by the test (e.g. a hand-made shop imported into it); removed on close. */
+  dataDir?: string
+}
+
+export const startClockedAppHost = async (now: string, options: ClockedHostOptions = {}): Promise<ClockedAppHost> => {
+  const dataDir = options.dataDir ?? (options.seedToday ? await seededOn(options.seedToday) : copyOfTemplate())
   const local = await openLocalHome(dataDir)
   let clock = fixedClock(now)
   const home: LocalHome = { ...local, deps: (given) => local.deps(given ?? clock) }
