@@ -33,6 +33,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
 
   beforeAll(async () => {
     host = await startClockedAppHost(MONDAY('09:00'))
+    await host.forgetOrders('350625100001', '2026-11-30')
     browser = await launchChromium()
     owner = await openAt(await browser.newContext(PHONE), MONDAY('09:00'))
     helper = await openAt(await browser.newContext(PHONE), MONDAY('09:00'))
@@ -97,7 +98,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
     await load(owner, '/packages/me/helpers/index')
     await owner.locator('.helper-log-entry').first().waitFor()
     expect(await owner.locator('.helper-log-entry').allInnerTexts()).toEqual([
-      '11月30日（周一）14:30　林阿姨标记了家人已代订',
+      '11月30日（周一）14:30　林阿姨代为标记了已订货',
       '11月30日（周一）09:00　林阿姨接受了邀请，成为帮手',
     ])
   })

@@ -16,7 +16,7 @@ export function SuggestedOrderEntry({ suggestion, retailer }: { suggestion: Sugg
   const fen = cartons ? [...cartons].reduce((sum, [code, n]) => sum + n * (byCode.get(code)?.wholesaleFenPerCarton ?? 0), 0) : 0
   const edited = suggestion?.draft != null
   return (
-    <View className='card suggestion-entry'>
+    <View className='card suggestion-entry care-hide'>
       <Text className='suggestion-entry-title'>{edited ? '这期的订单（已按您的修改保存）' : '这期的订货建议'}</Text>
       {suggestion && (
         <Text className='line suggestion-entry-total'>{total === 0 ? '库存够卖，这期不用补货' : `${total} 条，按批发价约 ${formatFen(fen)}`}</Text>

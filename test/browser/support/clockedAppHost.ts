@@ -24,6 +24,12 @@ export interface ClockedAppHost {
   /** POST /dev/timer/remindTick at `at`; resolves the reply. */
   tick(at: string): Promise<{ ok: boolean; data?: Record<string, number> }>
   outbox(): Promise<OutboxEntry[]>
+  /**
+   * Forgets the order marks of a shop's cycles from `cycleId` on: the seed marks the cycles of its
+   * simulated purchases, which run to the day it was seeded, so a test acting in a cycle the real
+   * date has passed starts it unordered.
+   */
+  forgetOrders(licenseNo: string, cycleId: string): Promise<void>
   call(name: string, event: unknown, caller: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
   close(): Promise<void>
 }
@@ -65,6 +71,9 @@ export const startClockedAppHost = async (now: string, options: ClockedHostOptio
     },
     tick: (at) => post('/dev/timer/remindTick', { now: at }),
     outbox: async () => (await fetch(`${base}/dev/outbox`)).json(),
+    forgetOrders: async (licenseNo, cycleId) => {
+      await local.store.collection('orders').remove({ licenseNo, cycleId: { $gte: cycleId } })
+    },
     call: (name, event, caller) => post(`/fn/${name}`, event, { 'x-dev-openid': caller }),
     close: async () => {
       server.closeAllConnections()
