@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { formatFen, describeChange, formatCount } from '../../cloudfunctions/words/numbers'
 import { monthDay, dayRange } from '../../cloudfunctions/words/time'
 import type { Reply, SuggestedOrderData, SummaryData } from '@contracts'
+import { bumpDataVersion } from '../../cloudfunctions/core/insights/freshness'
 import { launchChromium, PHONE } from './support/browser'
 import { startClockedAppHost, type ClockedAppHost } from './support/clockedAppHost'
 
@@ -159,7 +160,7 @@ describe('经营 ends at the data, with one value per figure and warnings that w
     if (!monthDoc) throw new Error('no November sales for 福满便利店')
     for (const field of ['packs', 'salesFen', 'costFen'] as const) monthDoc.daily[field][24] = null
     await store.collection('salesMonths').put(monthDoc)
-    await store.collection('counters').put({ _id: 'insights|dataVersion', count: 999, bucketEndsAt: 0 })
+    await bumpDataVersion(store)
 
     const week = await ask<SummaryData>(host, 'summary', { period: 'week', date: '2026-11-26' })
     expect(week.daily.find((d) => d.date === '2026-11-25')).toEqual({ date: '2026-11-25', salesFen: null, packs: null })
