@@ -50,7 +50,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
     await owner.locator('.page.helpers .helper-card', { hasText: '林小燕（女儿）' }).waitFor()
     expect(await owner.locator('.page.helpers .title', { hasText: '家人帮手（' }).innerText()).toBe('家人帮手（1/5）')
     expect(await owner.locator('.invite-card .kind-toggle.is-on').innerText()).toBe('✓ 家人')
-    expect(await owner.locator('.invite-card .scope-toggle').allInnerTexts()).toEqual(['✓ 接收提醒', '✓ 代为订货', '查看经营数据（不开）'])
+    expect(await owner.locator('.invite-card .scope-toggle').allInnerTexts()).toEqual(['✓ 接收提醒', '✓ 代为订货', '查看经营数据（未开）'])
     await owner.locator('.make-invite-code').click()
     code = await owner.locator('.invite-code').innerText()
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)

@@ -91,7 +91,7 @@ export default function Reminders() {
         {OFFSETS.map(({ offset, label }) => (
           <View key={offset} className={`switch-row offset-${offset}`}>
             <Text className='switch-label'>{label}</Text>
-            <Text className='switch-state'>{data.offsets[offset] ? '开' : '关'}</Text>
+            <Text className='switch-state'>{data.offsets[offset] ? '已开' : '未开'}</Text>
             <Switch
               className='row-switch offset-switch'
               checked={data.offsets[offset]}
