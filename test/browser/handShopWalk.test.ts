@@ -39,10 +39,10 @@ describe('the hand-worked shop, figure by figure, on screen', () => {
   const expectEachOnce = async (root: string, values: string[]) => {
     const found = await page.evaluate(([selector, wanted]) => {
       // The page on screen (H5 keeps the pages below it in the stack, behind it).
-      const all = [...document.querySelectorAll(`${selector} *`)]
+      const all = Array.from(document.querySelectorAll(`${selector} *`))
       const textOf = (el: Element) => ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim()
       // The innermost element holding the value: not a wrapper whose child holds the same text.
-      const holds = (el: Element, value: string) => textOf(el) === value && ![...el.children].some((child) => textOf(child) === value)
+      const holds = (el: Element, value: string) => textOf(el) === value && !Array.from(el.children).some((child) => textOf(child) === value)
       return wanted.map((value) => [value, all.filter((el) => holds(el, value)).length] as const)
     }, [root, values] as const)
     expect(found).toEqual(values.map((value) => [value, 1]))

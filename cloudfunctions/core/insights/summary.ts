@@ -96,15 +96,15 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   // the one before, the same period a year ago, and the two months before `limit` (slow movers,
   // the benchmark's month, the stock outlook).
   const before = comparedSpans(event.period, event.date, limit)
-  const salesMonthsWanted = [
+  const periodMonths = [
     ...monthsFrom(before.previousWhole.from, limit),
-    ...monthsFrom(before.lastYear.from, addDays(before.lastYear.from, 6)),
     ...monthsFrom(periodOf(event.period, before.lastYear.from).from, periodOf(event.period, before.lastYear.from).to),
     addMonths(limitMonth, -2),
     addMonths(limitMonth, -1),
-    monthOf(today),
-    addMonths(monthOf(today), -1),
   ]
+  // The warnings are about today: they are read for a period that holds today, and only then.
+  const holdsToday = period.to >= today
+  const salesMonthsWanted = [...periodMonths, ...(holdsToday ? [monthOf(today), addMonths(monthOf(today), -1)] : [])]
   const [sales, inventory, overrides] = await Promise.all([
     monthsOf(db.salesMonths, license, salesMonthsWanted),
     monthsOf(db.inventoryMonths, license, [limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2)]),
@@ -127,7 +127,7 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
     db.peerStats.get(peerStatsId(benchMonth, retailer.businessType, retailer.areaType, retailer.grade)),
     stock ? stockLinesOn(db, license, stock.date) : Promise.resolve(new Map<string, number>()),
     skuSalesOver(db, license, current, sales),
-    readOutlook(db, license, today, monthOf(today) === limitMonth ? sales : undefined),
+    holdsToday ? readOutlook(db, license, today, sales) : Promise.resolve(null),
   ])
 
   const sold = figuresOver(sales, current.from, current.to)
@@ -139,7 +139,7 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   const slow = [...stockLines].filter(([skuCode, packs]) => packs > 0 && !((lastSale.get(skuCode) ?? '') >= slowFrom))
   // Warnings are about today, whatever the period asked: the same under 本周 and 本月.
   const nextDelivery = deliveryDate(nextTwoCycles(retailer.orderWindow, now, overrides)[0])
-  const warnings = runningOut(outlook, today, nextDelivery)
+  const warnings = outlook ? runningOut(outlook, today, nextDelivery) : []
 
   const names = await byIds(db.skus, [...top.map(([c]) => c), ...slow.map(([c]) => c), ...warnings.map((w) => w.skuCode)])
   const name = (skuCode: string) => (names.get(skuCode) as Sku | undefined)?.name ?? skuCode
@@ -174,7 +174,7 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
     asOf,
     dataThrough,
     days,
-    hasPosData: sales.size > 0,
+    hasPosData: periodMonths.some((m) => sales.has(m)),
     current: figures(current, sold),
     previous: figures(previous, base),
     lastYear: figures(lastYear, yearAgo),
@@ -186,7 +186,7 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
     slowMovers,
     stockWarnings,
     stockDate: periodStock?.date ?? null,
-    warningStockDate: outlook.stockDate,
+    warningStockDate: outlook?.stockDate ?? null,
     turnoverDays: periodStock ? turnoverDays(periodStock.packs, sold.packs, days) : null,
     sellThrough: days === 0 ? null : sellThrough(stocked, soldSkus),
     scanRate: purchasedCartons === 0 ? null : sold.packs / (purchasedCartons * 10),
