@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { normalName, NAME_REFUSED } from './names'
 import { STORE_AREA_TYPES, STORE_BUSINESS_TYPES } from './learning'
-import { GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
+import { GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_HINT, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
@@ -13,7 +13,7 @@ const inviteCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(INVITE_CODE_PATTERN, '邀请码应为 6 位字母或数字')
+  .regex(INVITE_CODE_PATTERN, INVITE_CODE_HINT)
 const helperScopes = z.array(z.enum(HELPER_SCOPES)).min(1).max(HELPER_SCOPES.length)
 const helperId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, '帮手编号不正确')
 const helperName = z
@@ -70,6 +70,18 @@ export const events = {
   }),
   /** `retailer`: a shop the caller helps with `order`; absent: the caller's own shop. */
   suggestedOrder: z.strictObject({ retailer: licenseNo.optional() }),
+  /** Keeps the edited suggested order for the cycle named (it must be the one to order in now). */
+  saveOrderDraft: z.strictObject({
+    retailer: licenseNo.optional(),
+    cycleId: z.iso.date(),
+    lines: z
+      .array(z.strictObject({ skuCode: z.string().regex(/^[0-9A-Za-z]{1,32}$/), cartons: z.number().int().min(0).max(999) }))
+      .max(200),
+  }),
+  /** Undoes 我已订货 / 家人已代订 of the open window (an imported purchase cannot be undone). */
+  undoOrdered: z.strictObject({ retailer: licenseNo.optional() }),
+  /** The last 8 closed cycles of the caller's shop, or one they help with `remind` or `order`. */
+  orderHistory: z.strictObject({ retailer: licenseNo.optional() }),
   /** Admins only (ADMIN_OPENIDS): imports a CSV from cloud storage, in the formats `npm run import` reads. */
   importData: z.strictObject({
     kind: z.enum(IMPORT_KINDS),

@@ -62,10 +62,11 @@ export interface FiguresChange {
   grossProfitFen: number | null
 }
 
+/** One day of the period; `salesFen` and `packs` are null on a day without imported POS data (无数据), never 0. */
 export interface DailySales {
   date: string
-  salesFen: number
-  packs: number
+  salesFen: number | null
+  packs: number | null
 }
 
 export interface SkuSales {
@@ -84,16 +85,21 @@ export interface SlowMover {
   lastSaleDate: string | null
 }
 
-/** A hot seller (top 10 of the period) whose stock runs out before the next delivery. */
+/**
+ * A hot seller (top 10 by daily selling rate) out of stock or whose stock runs out before the
+ * next delivery. The same whatever the period asked: it is about today.
+ */
 export interface StockWarning {
   skuCode: string
   name: string
   packsOnHand: number
-  /** Average packs sold a day in the period. */
+  /** The daily selling rate (日均销量): the last 8 weeks up to the last day with data, recent weeks weighted more — the suggested order's rate. */
   dailyPacks: number
-  /** How many days the stock lasts at that rate. */
+  /** How many days the stock lasts at that rate (0: out of stock, 已断货). */
   daysOfStock: number
+  /** When goods ordered in the coming cycle arrive. */
   nextDeliveryDate: string
+  /** Days from today to that delivery. */
   daysToDelivery: number
 }
 
@@ -110,10 +116,14 @@ export interface Standing {
 
 /**
  * Peers: same business type, same town/village setting, grade within ±2 (the retailer itself
- * included). Always for the calendar month holding `asOf`.
+ * included). For the calendar month holding `asOf`; in its first days (fewer than
+ * BENCHMARK_MIN_DAYS with data) the whole month before, which says more.
  */
 export interface Benchmark {
   month: string
+  /** Days of `month` compared: up to the last day with data, or the whole month once it is over. */
+  from: string
+  to: string
   peers: number
   salesFen: Standing
   /** Gross profit ÷ sales. */
@@ -128,28 +138,39 @@ export interface SummaryData {
   /** The whole week (Monday–Sunday) or month holding the asked date. */
   from: string
   to: string
-  /** Today, or the period's last day once it is over: figures run up to here. */
+  /**
+   * The last day of the period with imported POS data, no later than today (「数据截至 12月1日」):
+   * figures run up to here. Before the period's first day when it has no data yet.
+   */
   asOf: string
+  /** The last day with POS data on or before the period's end and today; null: none in the months read. */
+  dataThrough: string | null
+  /** Days from `from` to `asOf` (0: the period has no data yet, as on the 1st of a month before the day's import). */
+  days: number
   /** False when the shop has no POS rows in the months looked at: the page shows how to connect the cloud POS. */
   hasPosData: boolean
-  /** The period up to `asOf`. */
+  /** The period up to `asOf` (zeros when `days` is 0). */
   current: PeriodFigures
   /** The period before and the same period a year earlier, over as many days as `current`. */
   previous: PeriodFigures
   lastYear: PeriodFigures
   vsPrevious: FiguresChange
   vsLastYear: FiguresChange
-  /** One entry per day from `from` to `asOf`. */
+  /** The whole period before (上月全月 / 上周全周): what 本月 says in its first days beside the days so far. */
+  previousWhole: PeriodFigures
+  /** One entry per day from `from` to `asOf`; a day without data has null figures. */
   daily: DailySales[]
   /** Top 10 by packs in the period. */
   topSkus: SkuSales[]
   slowMovers: SlowMover[]
   stockWarnings: StockWarning[]
-  /** Date of the stock count the stock figures use (the latest on or before `asOf`); null: none. */
+  /** Date of the stock count the turnover uses (the latest on or before `asOf`); null: none. */
   stockDate: string | null
-  /** Stock at that count ÷ average daily packs sold in the period. */
+  /** Date of the stock count the warnings use (the latest on or before today); null: none. */
+  warningStockDate: string | null
+  /** Turnover days (库存周转天数): stock at `stockDate` ÷ average daily packs over the period's `days`. */
   turnoverDays: number | null
-  /** Share of the SKUs in stock (or sold) that sold in the period. */
+  /** Sell-through (动销率): share of the SKUs in stock (or sold) that sold in the period. */
   sellThrough: number | null
   /** Scanned packs ÷ purchased packs (cartons × 10) in the period. */
   scanRate: number | null
@@ -167,10 +188,21 @@ export interface SuggestedLine {
   cartons: number
   /** Cartons cut to stay within the monthly quota. */
   trimmedCartons: number
-  /** Weighted average packs sold a day over the last 8 weeks. */
+  /** The daily selling rate (日均销量): weighted over the last 8 weeks up to the last day with data. */
   dailyPacks: number
   stockPacks: number
+  /** stockPacks ÷ dailyPacks (够卖几天); null when it does not sell. */
+  daysOfStock: number | null
   wholesaleFenPerCarton: number
+}
+
+/** The retailer's (or a helper's) own changes to the suggestion, kept for the cycle. */
+export interface OrderDraftView {
+  cycleId: string
+  lines: { skuCode: string; cartons: number }[]
+  savedAt: string
+  /** owner: the retailer; helper: someone helping with `order`. */
+  by: 'owner' | 'helper'
 }
 
 export interface SuggestedOrderData {
@@ -195,6 +227,12 @@ export interface SuggestedOrderData {
   totalFen: number
   /** How many weeks of sales the daily rate weighs. */
   historyWeeks: number
+  /** The last day of sales the rate reads; null: no sales in the last two months. */
+  dataThrough: string | null
+  /** The cycle's window is open now: the suggestion can be edited and carried to the ordering platform. */
+  windowOpen: boolean
+  /** The edited order kept for this cycle; null: not edited. */
+  draft: OrderDraftView | null
 }
 
 export interface ImportReport {

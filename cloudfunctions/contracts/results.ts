@@ -1,4 +1,4 @@
-import type { ImportReport, SuggestedOrderData, SummaryData } from './insights'
+import type { ImportReport, OrderDraftView, SuggestedOrderData, SummaryData } from './insights'
 import type { GuideData, GuideFeedbackResult, GuideTip, ProfitSheetData } from './guidance'
 import type { CourseDetail, CourseProgressResult, CoursesData, ModelStoreDetail, ModelStoresData } from './learning'
 import type { AreaType, BusinessType, HelperAction, HelperKind, HelperScope, ReminderOffset, ReminderOutcome, SubscribeTemplate, CalendarOverride, OrderWindow, OrderSource, OrderStatus, Holiday } from './vocabulary'
@@ -28,7 +28,7 @@ export interface HomeData {
   order: OrderStatusView
   /** How the last closed cycle went; null when none closed in six weeks. */
   lastCycle: LastCycleResult | null
-  reminders: ReminderStatus
+  reminders: HomeReminders
   manager: { name: string; phone: string }
   /** 本月经营建议: the newest guide's first strategy; null when the shop has no guide yet. */
   guide: GuideTip | null
@@ -59,6 +59,9 @@ export interface Results {
   helperLog: HelperLogData
   summary: SummaryData
   suggestedOrder: SuggestedOrderData
+  saveOrderDraft: OrderDraftView
+  undoOrdered: UndoOrderedResult
+  orderHistory: OrderHistoryData
   importData: ImportReport
   guide: GuideData
   guideFeedback: GuideFeedbackResult
@@ -87,6 +90,29 @@ export interface LastCycleResult {
   result: OrderStatus
 }
 
+/** One closed cycle of the order history: its status and, when purchases are imported, what was bought in it. */
+export interface CycleHistoryEntry {
+  cycleId: string
+  opensAt: string
+  closedAt: string
+  status: OrderStatus
+  source: OrderSource | null
+  /** Cartons and wholesale amount of the purchases dated in the cycle; null: none imported for it. */
+  cartons: number | null
+  amountFen: number | null
+}
+
+export interface OrderHistoryData {
+  licenseNo: string
+  shopName: string
+  /** The last ORDER_HISTORY_CYCLES closed cycles, newest first. */
+  cycles: CycleHistoryEntry[]
+}
+
+export interface UndoOrderedResult extends OrderStatusView {
+  licenseNo: string
+}
+
 /** A calendar change to one of the next cycles: moved to new instants, or cancelled (`closesAt` is the regular close). */
 export interface CalendarNotice {
   cycleId: string
@@ -105,6 +131,12 @@ export interface ReminderStatus {
   exhausted: boolean
   /** The WeChat template id to ask consent for, from the functions' configuration (null: not configured). */
   templateId: string | null
+}
+
+/** The home page's reminders card: the status, and how many reminders a cycle the settings plan. */
+export interface HomeReminders extends ReminderStatus {
+  /** Reminders planned per weekly cycle (the offsets turned on): 0–3. */
+  perWeek: number
 }
 
 export interface MarkOrderedResult extends OrderStatusView {
@@ -134,6 +166,8 @@ export interface InboxEntry {
   dueAt: string
   retailer: { licenseNo: string; shopName: string }
   cycleId: string
+  /** When the cycle the reminder was about closed (or closes). */
+  closesAt: string
   /** owner: the caller's own shop; helper: a shop the caller helps, which had not ordered by its last reminder. */
   role: 'owner' | 'helper'
   offset: ReminderOffset
@@ -245,6 +279,8 @@ export interface MyRetailerView extends RetailerRef {
   closesAt: string
   /** Null unless the helper has `remind` or `order`. */
   order: OrderStatusView | null
+  /** The owner, for 打电话给店主. */
+  owner: { name: string; phone: string }
 }
 
 export interface MyRetailersData {

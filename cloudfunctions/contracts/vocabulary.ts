@@ -52,7 +52,7 @@ export type HelperScope = (typeof HELPER_SCOPES)[number]
 /** family: a relative (家人); neighbour: a paired neighbour (结对子) helping up to three retailers. */
 export const HELPER_KINDS = ['family', 'neighbour'] as const
 export type HelperKind = (typeof HELPER_KINDS)[number]
-export const HELPER_ACTIONS = ['accept', 'markOrdered', 'viewSummary'] as const
+export const HELPER_ACTIONS = ['accept', 'markOrdered', 'undoOrdered', 'viewSummary', 'saveOrderDraft'] as const
 export type HelperAction = (typeof HELPER_ACTIONS)[number]
 
 /** Invite codes are read out on the phone: no 0/O or 1/I to confuse. */
@@ -60,6 +60,8 @@ export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const INVITE_CODE_LENGTH = 6
 /** A typed invite code, after trimming and upper-casing. */
 export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/
+/** What a mistyped code is told: which characters codes use (the same sentence in the app and the functions). */
+export const INVITE_CODE_HINT = '邀请码是 6 位，只用大写字母和数字 2–9（没有 0、O、1、I），请再核对一下'
 
 export const PERIODS = ['week', 'month'] as const
 export type PeriodKind = (typeof PERIODS)[number]

@@ -11,6 +11,7 @@ export const COLLECTIONS = {
   counters: [],
   calendar: [{ field: 'scope' }],
   orders: [{ field: 'licenseNo' }],
+  orderDrafts: [],
   salesWeeks: [],
   salesMonths: [{ field: 'month' }],
   purchaseWeeks: [],

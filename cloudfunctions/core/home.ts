@@ -43,7 +43,7 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     calendarNotices: calendarNotices(retailer.orderWindow, overrides, now),
     order,
     lastCycle,
-    reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps) },
+    reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps), perWeek: enabled && schedule ? Object.values(schedule.offsets).filter(Boolean).length : 0 },
     manager: retailer.manager,
     guide,
   }

@@ -73,6 +73,20 @@ export interface OrderRecord {
   at: string
 }
 
+/**
+ * The suggested order as the retailer (or a helper with `order`) edited it, kept for one cycle;
+ * id `${licenseNo}|${cycleId}`, as the order record.
+ */
+export interface OrderDraft {
+  _id: string
+  licenseNo: string
+  cycleId: string
+  lines: { skuCode: string; cartons: number }[]
+  by: string
+  role: 'owner' | 'helper'
+  at: string
+}
+
 // ——— Shop data (operating summary): POS sales, purchases and inventory ———
 //
 // VersionedCache the CloudBase way, as few rich documents rather than one per CSV row:

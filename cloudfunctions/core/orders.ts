@@ -1,14 +1,15 @@
-import { chinaIso } from './time'
+import { WEEK_MS, chinaDate, chinaIso, datesFrom, weekStart } from './time'
 import type { OrderStatus, CalendarOverride } from '../contracts/vocabulary'
 import { fail } from './errors'
 import type { OrderRecord, Retailer } from './model'
 import type { Deps } from './ports'
 import { repos, type Repos } from './repos'
-import { currentCycle, previousCycle } from './schedule'
+import { currentCycle, cycleOfOrderDate, cyclesFrom, previousCycle, type OrderCycle } from './schedule'
 import { overridesFor } from './calendar'
-import { actingFor } from './helpers/access'
+import { actingFor, actingForAny } from './helpers/access'
+import { byIds, rowsBetween, weeksHolding } from './insights/reads'
 import { logHelperAction } from './helpers/log'
-import type { LastCycleResult, MarkOrderedResult, OrderStatusView } from '../contracts/results'
+import type { LastCycleResult, MarkOrderedResult, OrderHistoryData, OrderStatusView, UndoOrderedResult } from '../contracts/results'
 
 export const orderId = (licenseNo: string, cycleId: string): string => `${licenseNo}|${cycleId}`
 
@@ -88,4 +89,83 @@ export const markOrdered = async (deps: Deps, caller: string, licenseNo?: string
   const fresh = await db.orders.insert(record)
   if (fresh && helper) await logHelperAction(deps, helper, 'markOrdered')
   return { licenseNo: retailer.licenseNo, ...viewOf(cycleId, fresh ? record : await orderRecord(db, retailer.licenseNo, cycleId)) }
+}
+
+/**
+ * Undoes 我已订货 / 家人已代订 while the window is still open: the owner for any mark, a helper
+ * with `order` for the shop they help. An imported purchase is not a mark and stays. A helper's
+ * undo is logged for the owner, as their mark was.
+ */
+export const undoOrdered = async (deps: Deps, caller: string, licenseNo?: string): Promise<UndoOrderedResult> => {
+  const db = repos(deps.store)
+  const now = deps.clock.now().getTime()
+  const { retailer, helper } = await actingFor(db, caller, licenseNo, 'order')
+  const overrides = await overridesFor(db, retailer)
+  const phase = currentCycle(retailer.orderWindow, now, overrides)
+  if (phase.phase !== 'open') fail('CONFLICT', 'windowClosed')
+  const cycleId = phase.cycle.cycleId
+  const record = await orderRecord(db, retailer.licenseNo, cycleId)
+  if (!record || record.source === 'import') return fail('CONFLICT', 'notMarkedByPerson')
+  await db.orders.remove({ _id: record._id, source: record.source })
+  if (helper) await logHelperAction(deps, helper, 'undoOrdered')
+  return { licenseNo: retailer.licenseNo, ...viewOf(cycleId, null) }
+}
+
+/** How many closed cycles the order history lists. */
+export const ORDER_HISTORY_CYCLES = 8
+
+/** The cycles that closed at or before `now`, the last `count` of them, newest first. */
+export const closedCycles = (window: Retailer['orderWindow'], now: number, overrides: readonly CalendarOverride[], count = ORDER_HISTORY_CYCLES): OrderCycle[] => {
+  const closed: OrderCycle[] = []
+  for (const cycle of cyclesFrom(window, now - (count + 3) * WEEK_MS, overrides)) {
+    if (cycle.closesAt > now) break
+    closed.push(cycle)
+  }
+  return closed.slice(-count).reverse()
+}
+
+/**
+ * The order history (已订货 / 家人已代订 / 未订货) of the last 8 closed cycles, with the cartons
+ * and amount of the purchases dated in each when the marketing system's purchases are imported.
+ * The owner, or a helper with `remind` or `order`.
+ */
+export const orderHistory = async (deps: Deps, caller: string, licenseNo?: string): Promise<OrderHistoryData> => {
+  const db = repos(deps.store)
+  const now = deps.clock.now().getTime()
+  const { retailer } = await actingForAny(db, caller, licenseNo, ['order', 'remind'])
+  const overrides = await overridesFor(db, retailer)
+  const cycles = closedCycles(retailer.orderWindow, now, overrides)
+  if (cycles.length === 0) return { licenseNo: retailer.licenseNo, shopName: retailer.shopName, cycles: [] }
+  const from = chinaDate(cycles[cycles.length - 1].closesAt - 2 * WEEK_MS)
+  const to = chinaDate(now)
+  const weeks = datesFrom(weekStart(from), to).filter((_, i) => i % 7 === 0)
+  const [records, purchaseWeeks] = await Promise.all([
+    byIds(db.orders, cycles.map((c) => orderId(retailer.licenseNo, c.cycleId))),
+    weeksHolding(db.purchaseWeeks, retailer.licenseNo, weeks),
+  ])
+  const bought = new Map<string, { cartons: number; amountFen: number }>()
+  for (const { date, values } of rowsBetween(purchaseWeeks.values(), from, to)) {
+    const { cycleId } = cycleOfOrderDate(retailer.orderWindow, date, overrides)
+    const sum = bought.get(cycleId) ?? { cartons: 0, amountFen: 0 }
+    sum.cartons += values[0]
+    sum.amountFen += values[1]
+    bought.set(cycleId, sum)
+  }
+  return {
+    licenseNo: retailer.licenseNo,
+    shopName: retailer.shopName,
+    cycles: cycles.map((cycle) => {
+      const record = records.get(orderId(retailer.licenseNo, cycle.cycleId)) ?? null
+      const purchase = bought.get(cycle.cycleId) ?? null
+      return {
+        cycleId: cycle.cycleId,
+        opensAt: chinaIso(cycle.opensAt),
+        closedAt: chinaIso(cycle.closesAt),
+        status: statusOf(record),
+        source: record?.source ?? null,
+        cartons: purchase?.cartons ?? null,
+        amountFen: purchase?.amountFen ?? null,
+      }
+    }),
+  }
 }

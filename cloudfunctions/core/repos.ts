@@ -1,4 +1,4 @@
-import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, MarketingMonth, StoredStrategy, StoredGuide, GuideBuild, GuideNotice, GuideFeedback, CourseDoc, ModelStoreDoc, CourseProgressDoc } from './model'
+import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo, InventoryMonth, OrderRecord, OrderDraft, PeerStats, PurchaseMonth, Retailer, SalesMonth, Sku, Consent, Helper, HelperLogEntry, Invite, ReminderSchedule, ReminderSlot, SendRecord, MarketingMonth, StoredStrategy, StoredGuide, GuideBuild, GuideNotice, GuideFeedback, CourseDoc, ModelStoreDoc, CourseProgressDoc } from './model'
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
@@ -12,6 +12,7 @@ export const repos = (store: DocumentStore) => {
     counters: of<Counter>('counters'),
     calendar: of<CalendarEntry>('calendar'),
     orders: of<OrderRecord>('orders'),
+    orderDrafts: of<OrderDraft>('orderDrafts'),
     salesWeeks: of<RawWeek>('salesWeeks'),
     salesMonths: of<SalesMonth>('salesMonths'),
     purchaseWeeks: of<RawWeek>('purchaseWeeks'),

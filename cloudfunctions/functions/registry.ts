@@ -18,6 +18,9 @@ import myRetailers from './myRetailers'
 import helperLog from './helperLog'
 import summary from './summary'
 import suggestedOrder from './suggestedOrder'
+import saveOrderDraft from './saveOrderDraft'
+import undoOrdered from './undoOrdered'
+import orderHistory from './orderHistory'
 import importData from './importData'
 import cleanup from './cleanup'
 import guide from './guide'
@@ -51,6 +54,9 @@ export const functions: FunctionDef[] = [
   helperLog,
   summary,
   suggestedOrder,
+  saveOrderDraft,
+  undoOrdered,
+  orderHistory,
   importData,
   cleanup,
   guide,

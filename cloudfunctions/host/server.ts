@@ -9,6 +9,7 @@ import { handleDevImport } from './importRoute'
 import { BODY_LIMITS, refusal, timerRange } from './guard'
 import { handleDevGuide } from './guideRoute'
 import { serveMedia } from './mediaRoute'
+import { ORDER_PLATFORM_PATH, orderPlatformPage } from './orderPlatform'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -111,6 +112,10 @@ export const createHost = ({ home, staticDir, fns = functions, panoramaDir }: Ho
 
     if (method === 'GET' && path === '/dev/outbox') return send(res, 200, await home.outbox.list())
     if (method === 'GET' && path === '/dev/identities') return send(res, 200, await demoIdentities(home.store))
+    if (method === 'GET' && path === ORDER_PLATFORM_PATH) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      return void res.end(orderPlatformPage())
+    }
     // `npm run import` hands its file here when a host is running, so the store keeps one writer.
     const handOff = /^\/dev\/import\/([a-z]+)$/.exec(path)
     if (handOff && method === 'POST') return handleDevImport(home, handOff[1], await readJson(req, BODY_LIMITS.dev), res)

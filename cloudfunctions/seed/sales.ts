@@ -1,12 +1,14 @@
 import { addDays, addMonths, dayNumber, dayOfMonth, daysBetween, monthOf, monthStart, weekStart } from '../core/time'
 import type { DocumentStore } from '../core/ports'
 import { repos } from '../core/repos'
-import { FACT_FIELDS, type FactKind, type FactMonth, type RawWeek, type InventoryMonth, type PeerStats, type PurchaseMonth, type Retailer, type SalesMonth, type Sku } from '../core/model'
+import { FACT_FIELDS, type FactKind, type FactMonth, type RawWeek, type InventoryMonth, type OrderRecord, type PeerStats, type PurchaseMonth, type Retailer, type SalesMonth, type Sku } from '../core/model'
 import { SkuNumbers, WeekRows, applyMonthChange, emptyMonthChange, mergeWeek, monthId, weekId, type MonthChange, type MonthChanges } from '../core/imports/weeks'
 import { costFen } from '../core/imports/facts'
 import { monthMetrics, type MonthMetrics } from '../core/insights/metrics'
 import { computePeerStats } from '../core/insights/peers'
 import { bumpDataVersion } from '../core/insights/freshness'
+import { cycleOfOrderDate } from '../core/schedule'
+import { orderId } from '../core/orders'
 import { SPRING_FESTIVAL_DAYS } from '../core/holidays'
 import { seeded, type Random } from './random'
 import { shopProfile, type ProfileHints, type ShopProfile } from './shopProfile'
@@ -322,14 +324,18 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   const hints = shopHints(retailers, options)
   const recent = addMonths(monthOf(options.today), -(RECENT_MONTHS - 1))
   const months: Record<FactKind, FactMonth[]> = { sales: [], purchases: [], inventory: [] }
+  const orders: OrderRecord[] = []
   const weeks: Record<FactKind, RawWeek[]> = { sales: [], purchases: [], inventory: [] }
 
   retailers.forEach((retailer, index) => {
     const raw = options.rawFor.has(retailer.licenseNo)
     const rng = seeded(SEED + 7919 * (index + 1))
     const hint = hints.get(retailer.licenseNo) ?? {}
+    // The simulated weekly orders mark their cycles, as an import of the purchases does.
+    const mark = (purchases: Float64Array) => orders.push(...orderRecordsOf(retailer, sim, purchases, raw ? dates[0] : monthStart(recent)))
     if (raw) {
       const days = simulate(retailer, skus, sim, rng, hint)
+      mark(days.sums.purchases)
       for (const kind of KINDS) {
         const docs = docsFromRows(kind, retailer.licenseNo, dates, days.rows[kind])
         weeks[kind].push(...docs.weeks)
@@ -337,6 +343,7 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
       }
     } else {
       const days = simulateTotals(retailer, skus, sim, rng, hint)
+      mark(days.sums.purchases)
       for (const kind of KINDS) {
         const docs = monthsFromSums(kind, retailer.licenseNo, sim, days.sums[kind])
         months[kind].push(...docs.map((doc) => (doc.month >= recent ? withSkuTotals(kind, doc, days.profile, sim.dates.indexOf(monthStart(doc.month))) : doc)))
@@ -347,12 +354,24 @@ export const seedShopData = async (store: DocumentStore, retailers: readonly Ret
   await db.salesWeeks.putMany(weeks.sales)
   await db.purchaseWeeks.putMany(weeks.purchases)
   await db.inventoryWeeks.putMany(weeks.inventory)
+  await db.orders.putMany(orders)
   const kept = <T>(docs: FactMonth[]) => docs.filter((doc) => doc.month >= recent || options.rawFor.has(doc.licenseNo)) as T[]
   await db.salesMonths.putMany(kept<SalesMonth>(months.sales))
   await db.purchaseMonths.putMany(kept<PurchaseMonth>(months.purchases))
   await db.inventoryMonths.putMany(kept<InventoryMonth>(months.inventory))
   await db.peerStats.putMany(peerStatsOf(retailers, months.sales as SalesMonth[], months.inventory as InventoryMonth[]))
   await bumpDataVersion(store)
+}
+
+/** An order record (source `import`) for each cycle the simulated shop bought in, from `since` on. */
+const orderRecordsOf = (retailer: Retailer, sim: SimDays, purchases: Float64Array, since: string): OrderRecord[] => {
+  const records: OrderRecord[] = []
+  sim.dates.forEach((date, day) => {
+    if (date < since || purchases[day * 2] <= 0) return
+    const { cycleId } = cycleOfOrderDate(retailer.orderWindow, date)
+    records.push({ _id: orderId(retailer.licenseNo, cycleId), licenseNo: retailer.licenseNo, cycleId, source: 'import', at: `${date}T00:00:00+08:00` })
+  })
+  return records
 }
 
 const peerStatsOf = (retailers: readonly Retailer[], sales: readonly SalesMonth[], inventory: readonly InventoryMonth[]): PeerStats[] => {

@@ -1,3 +1,4 @@
+import { formatFen } from './numbers'
 import type {
   ClassReason,
   ConditionFigure,
@@ -74,8 +75,8 @@ const percentBelow = (fraction: number, threshold: number): string => {
   return `${plain(fraction * 100, 6)}%`
 }
 
-/** Fen as yuan with 2 decimals: 2350 → "23.50 元". */
-export const yuan = (fen: number): string => `${(fen / 100).toFixed(2)} 元`
+/** Money the one way the app writes it (formatFen): 2350 → "¥23.5". */
+export const yuan = (fen: number): string => formatFen(fen)
 const signed = (text: string, x: number): string => (x > 0 ? `+${text}` : text)
 
 /** An indicator's value as a retailer reads it: rates in %, counts in 个, prices in 元. */

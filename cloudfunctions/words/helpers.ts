@@ -6,12 +6,14 @@ export const SCOPE_WORDS: Readonly<Record<HelperScope, string>> = {
   insights: '查看经营数据',
 }
 
-export const HELPER_KIND_WORDS: Readonly<Record<HelperKind, string>> = { family: '家人', neighbour: '结对邻居' }
+export const HELPER_KIND_WORDS: Readonly<Record<HelperKind, string>> = { family: '家人', neighbour: '结对子邻居' }
 
 export const HELPER_ACTION_WORDS: Readonly<Record<HelperAction, string>> = {
   accept: '接受了邀请，成为帮手',
-  markOrdered: '标记了家人已代订',
+  markOrdered: '代为标记了已订货',
+  undoOrdered: '撤销了已订货的标记',
   viewSummary: '查看了经营数据',
+  saveOrderDraft: '改了订货建议',
 }
 
 /** One line of the helper log after the time: 林小燕查看了经营数据（当天 3 次） */

@@ -1,3 +1,4 @@
+import { formatFen } from './numbers'
 import type {
   CatalogueProblem, CatalogueProblemCode, ComparedFigure, FigureComparison, TargetClass, VttProblem,
 } from '../contracts/learning'
@@ -76,11 +77,11 @@ export const FIGURE_WORDS: Record<ComparedFigure, string> = {
   sellThrough: '动销率',
 }
 
-/** A figure in its unit: ¥12,345.67 · 18.5% · 12.3 天 · 18 档. */
+/** A figure in its unit: ¥1.2万 (formatFen, the one way money is written) · 18.5% · 12.3 天 · 18 档. */
 export const figureValueWords = (figure: ComparedFigure, value: number): string => {
   switch (figure) {
     case 'monthlySalesFen':
-      return `¥${(value / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+      return formatFen(value)
     case 'grossMargin':
     case 'sellThrough':
       return `${(value * 100).toFixed(1)}%`

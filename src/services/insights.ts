@@ -1,5 +1,5 @@
 import { MINUTE_MS } from '@core/time'
-import type { PeriodKind, SuggestedOrderData, SummaryData } from '@contracts'
+import type { EventOf, OrderDraftView, PeriodKind, SuggestedOrderData, SummaryData } from '@contracts'
 import { call } from './client'
 
 export interface SummaryQuery {
@@ -32,3 +32,6 @@ export const fetchSummary = async (query: SummaryQuery, { reuse = false } = {}):
 /** What to order in the coming cycle, for the caller's shop or one they order for (`order` scope). */
 export const fetchSuggestedOrder = (retailer?: string): Promise<SuggestedOrderData> =>
   call('suggestedOrder', retailer ? { retailer } : {})
+
+/** Keeps the edited suggestion for the cycle (within the month's quota). */
+export const saveOrderDraft = (event: EventOf<'saveOrderDraft'>): Promise<OrderDraftView> => call('saveOrderDraft', event)

@@ -66,9 +66,10 @@ describe('dates in words', () => {
 describe('warnings and benchmark sentences', () => {
   it('says when a hot seller runs out and when the next delivery comes', () => {
     const base = { skuCode: '6901000021184', name: '福临（金）', dailyPacks: 2.6, nextDeliveryDate: '2026-12-01', daysToDelivery: 8 }
-    expect(stockWarningText({ ...base, packsOnHand: 0, daysOfStock: 0 })).toBe('库存 0 包，已断货；12月1日到货，还有 8 天')
+    // The same words 订货建议 writes for the SKU: the daily rate, the stock, 已断货 or 够卖 N 天.
+    expect(stockWarningText({ ...base, packsOnHand: 0, daysOfStock: 0 })).toBe('日均卖 2.6 包，库存 0 包，已断货；12月1日到货，还有 8 天')
     // 1 pack at 1.478 a day lasts 0.676 days
-    expect(stockWarningText({ ...base, packsOnHand: 1, daysOfStock: 1 / 1.478 })).toBe('库存 1 包，只够卖 0.7 天；12月1日到货，还有 8 天')
+    expect(stockWarningText({ ...base, dailyPacks: 1.478, packsOnHand: 1, daysOfStock: 1 / 1.478 })).toBe('日均卖 1.5 包，库存 1 包，够卖 0.7 天；12月1日到货，还有 8 天')
   })
 
   it('says since when a slow mover has not sold', () => {
@@ -86,8 +87,8 @@ describe('warnings and benchmark sentences', () => {
     expect(standingText(INDICATORS.grossMargin, { value: 0.1208, percentile: null, median: null, best: null, betterWhen: 'higher' })).toBe(
       '您的毛利率 12.1%，暂无可比的同类店',
     )
-    expect(standingText(INDICATORS.salesFen, { value: null, percentile: null, median: null, best: null, betterWhen: 'higher' })).toBe(
-      '本月还没有您的销售额数据',
+    expect(standingText(INDICATORS.salesFen, { value: null, percentile: null, median: null, best: null, betterWhen: 'higher' }, '11月')).toBe(
+      '11月还没有您的销售额数据',
     )
   })
 })
@@ -97,17 +98,28 @@ describe('chart series', () => {
     { date: '2026-11-16', salesFen: 24800, packs: 12 },
     { date: '2026-11-17', salesFen: 30000, packs: 15 },
     { date: '2026-11-18', salesFen: 0, packs: 0 },
+    { date: '2026-11-19', salesFen: null, packs: null },
   ]
 
   it('labels every day of a week, and only the 1st, 8th, 15th, 22nd and 29th of a month', () => {
-    expect(dailyColumns(week, 'week').map((c) => c.axisLabel)).toEqual(['周一', '周二', '周三'])
+    expect(dailyColumns(week, 'week').map((c) => c.axisLabel)).toEqual(['周一', '周二', '周三', '周四'])
     const month = Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, salesFen: 100, packs: 1 }))
     expect(dailyColumns(month, 'month').flatMap((c) => (c.axisLabel ? [c.axisLabel] : []))).toEqual(['1日', '8日', '15日', '22日', '29日'])
     expect(dailyColumns(week, 'week')[1].label).toBe('11月17日 周二 ¥300')
   })
 
-  it('writes the best day and the daily average: (248 + 300 + 0) / 3 = ¥182.67 → ¥183', () => {
-    expect(dailyCaption(week)).toBe('最高 11月17日 ¥300，日均 ¥183')
+  it('writes each column its value, a day that sold nothing as ¥0 and a day without data as 无数据', () => {
+    expect(dailyColumns(week, 'week').map((c) => [c.value, c.valueText])).toEqual([
+      [24800, '¥248'],
+      [30000, '¥300'],
+      [0, '¥0'],
+      [null, '无数据'],
+    ])
+    expect(dailyColumns(week, 'week')[3].label).toBe('11月19日 周四 无数据')
+  })
+
+  it('writes the best day and the daily average over the days with data: (248 + 300 + 0) / 3 = ¥182.67 → ¥183', () => {
+    expect(dailyCaption(week)).toBe('最高 11月17日 ¥300，日均 ¥183（1 天无数据，不计入）')
   })
 
   it('ranks top sellers with packs and money written out', () => {

@@ -60,6 +60,7 @@ describe('长辈模式 on the home page', () => {
 
   beforeAll(async () => {
     host = await startClockedAppHost(NOW)
+    await host.forgetOrders('350625100001', NOW.slice(0, 10))
     browser = await launchChromium()
   })
   afterAll(async () => {

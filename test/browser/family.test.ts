@@ -33,6 +33,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
 
   beforeAll(async () => {
     host = await startClockedAppHost(MONDAY('09:00'))
+    await host.forgetOrders('350625100001', '2026-11-30')
     browser = await launchChromium()
     owner = await openAt(await browser.newContext(PHONE), MONDAY('09:00'))
     helper = await openAt(await browser.newContext(PHONE), MONDAY('09:00'))
@@ -49,7 +50,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
     await owner.locator('.page.helpers .helper-card', { hasText: '林小燕（女儿）' }).waitFor()
     expect(await owner.locator('.page.helpers .title', { hasText: '家人帮手（' }).innerText()).toBe('家人帮手（1/5）')
     expect(await owner.locator('.invite-card .kind-toggle.is-on').innerText()).toBe('✓ 家人')
-    expect(await owner.locator('.invite-card .scope-toggle').allInnerTexts()).toEqual(['✓ 接收提醒', '✓ 代为订货', '查看经营数据（不开）'])
+    expect(await owner.locator('.invite-card .scope-toggle').allInnerTexts()).toEqual(['✓ 接收提醒', '✓ 代为订货', '查看经营数据（未开）'])
     await owner.locator('.make-invite-code').click()
     code = await owner.locator('.invite-code').innerText()
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
@@ -97,7 +98,7 @@ describe('family: invite, accept in a second browser, escalation, 家人已代�
     await load(owner, '/packages/me/helpers/index')
     await owner.locator('.helper-log-entry').first().waitFor()
     expect(await owner.locator('.helper-log-entry').allInnerTexts()).toEqual([
-      '11月30日（周一）14:30　林阿姨标记了家人已代订',
+      '11月30日（周一）14:30　林阿姨代为标记了已订货',
       '11月30日（周一）09:00　林阿姨接受了邀请，成为帮手',
     ])
   })

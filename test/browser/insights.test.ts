@@ -75,10 +75,10 @@ describe('经营 (operating summary)', () => {
 
     // One column per day so far, the best day drawn at full height and every column named for screen readers.
     expect(await session.page.locator('.column').count()).toBe(month.daily.length)
-    const best = month.daily.reduce((top, day) => (day.salesFen > top.salesFen ? day : top))
+    const best = month.daily.reduce((top, day) => ((day.salesFen ?? 0) > (top.salesFen ?? 0) ? day : top))
     const tallest = session.page.locator('.column-bar.is-max').first()
     expect((await tallest.boundingBox())!.height).toBeGreaterThan(100) // 92 % of the 160 px plot
-    expect(await session.page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatFen(best.salesFen))
+    expect(await session.page.locator('.column').nth(month.daily.indexOf(best)).getAttribute('aria-label')).toContain(formatFen(best.salesFen ?? 0))
     expect(await session.page.locator('.column-label').first().innerText()).toBe('1日')
     expect(await text('.chart-caption')).toContain(`最高`)
 

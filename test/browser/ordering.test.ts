@@ -29,6 +29,7 @@ describe('ordering: reminders at the right instants, and none after 我已订货
     page = await (await browser.newContext(PHONE)).newPage()
     // The demo seeds this shop with reminders on: start from off, as a retailer new to them.
     expect(await host.call('updateReminderSettings', { enabled: false }, RETAILER)).toMatchObject({ ok: true, data: { enabled: false } })
+    await host.forgetOrders('350625100001', '2026-11-30')
   })
   afterAll(async () => {
     await browser?.close()
@@ -41,12 +42,12 @@ describe('ordering: reminders at the right instants, and none after 我已订货
     await page.clock.install({ time: new Date(FRIDAY) })
     await page.goto(`${host.base}/?as=${RETAILER}`)
     await page.locator('.shop-name', { hasText: '福满便利店' }).waitFor()
-    await page.locator('.page.home .reminders-card', { hasText: '订货提醒未开启' }).waitFor()
+    await page.locator('.page.home .reminders-card', { hasText: '订货提醒未开' }).waitFor()
 
     await tab(page, '我的')
     await page.locator('.open-reminders').click()
     await page.locator('.page.reminders .enable-reminders').click()
-    await page.locator('.title', { hasText: '订货提醒已开启' }).waitFor()
+    await page.locator('.title', { hasText: '订货提醒已开' }).waitFor()
     // The seed's 20 consents plus the one this tap gave (on the local host a tap is the consent).
     expect(await page.locator('.page.reminders .reminders-left').innerText()).toBe('还可提醒 21 次')
     expect(await page.locator('.upcoming-reminder').allInnerTexts()).toEqual(['周六 12:00　订货开始时', '周一 12:00　截止当天 12:00', '周一 14:00　截止前 2 小时'])
@@ -93,8 +94,8 @@ describe('ordering: reminders at the right instants, and none after 我已订货
     await page.locator('.page.inbox .inbox-entry').first().waitFor()
     const cards = await page.locator('.page.inbox .inbox-entry').allInnerTexts()
     expect(cards.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
-      '截止日中午提醒 11月30日（周一）12:00 ✓ 已发送',
-      '订货开始提醒 11月28日（周六）12:00 ✓ 已发送',
+      '截止日中午提醒 11月30日（周一）12:00 福满便利店 · 11月30日（周一）16:00 截止的那期订货 ✓ 已发送',
+      '订货开始提醒 11月28日（周六）12:00 福满便利店 · 11月30日（周一）16:00 截止的那期订货 ✓ 已发送',
     ])
   })
 })

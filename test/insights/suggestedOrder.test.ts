@@ -57,7 +57,7 @@ describe('the suggested order', () => {
     // B: 1 pack a week, 1/7 a day: 16/7 ≈ 2.29 packs needed, none on hand → 1 carton.
     // 3 cartons wanted, 2 left in the quota: A lasts 5 ÷ 1.222 ≈ 4 days, B is out — A is cut by one.
     expect(plan.lines).toEqual([
-      { skuCode: SKU_B, name: '云岭（硬）', cartons: 1, trimmedCartons: 0, dailyPacks: 1 / 7, stockPacks: 0, wholesaleFenPerCarton: 18000 },
+      { skuCode: SKU_B, name: '云岭（硬）', cartons: 1, trimmedCartons: 0, dailyPacks: 1 / 7, stockPacks: 0, daysOfStock: 0, wholesaleFenPerCarton: 18000 },
       {
         skuCode: SKU_A,
         name: '青峰（软）',
@@ -65,10 +65,12 @@ describe('the suggested order', () => {
         trimmedCartons: 1,
         dailyPacks: expect.closeTo(308 / 252, 12),
         stockPacks: 5,
+        // 5 ÷ (308/252) = 1260/308 ≈ 4.09 days.
+        daysOfStock: expect.closeTo(1260 / 308, 12),
         wholesaleFenPerCarton: 9000,
       },
     ])
-    expect(plan.lines.map((line) => suggestedLineReason(line, plan.historyWeeks))).toEqual(['日均卖 0.1 包，库存 0 包，已断货', '日均卖 1.2 包，库存 5 包，够卖 4 天；受月限量所限少订 1 条'])
+    expect(plan.lines.map((line) => suggestedLineReason(line, plan.historyWeeks))).toEqual(['日均卖 0.1 包，库存 0 包，已断货', '日均卖 1.2 包，库存 5 包，够卖 4.1 天；受月限量所限少订 1 条'])
     // C has 30 packs and no sales: nothing to order, so no line.
     expect(plan.totalCartons).toBe(2)
     // 1 × 18000 + 1 × 9000 fen.
@@ -79,6 +81,10 @@ describe('the suggested order', () => {
     expect(suggestedOrderText(plan)).toBe(
       ['010号便利店 建议订单（3月23日（周一）16:00 截止）', '云岭（硬）（6901000000002）：1 条', '青峰（软）（6901000000001）：1 条', '合计 2 条，批发金额约 ¥270'].join('\n'),
     )
+  })
+
+  it('reads its rate up to the last day with data, and says the window is not open yet', () => {
+    expect([plan.dataThrough, plan.windowOpen, plan.draft]).toEqual(['2026-03-17', false, null])
   })
 
   it('is refused to anyone who neither owns the shop nor helps it with the order scope', async () => {

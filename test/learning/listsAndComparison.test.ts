@@ -64,7 +64,7 @@ describe('model stores', () => {
     expect(lines[2].gap).toBe(-2.5)
     expect(lines[4].gap).toBeNull()
     expect(lines.map(comparisonWords)).toEqual([
-      { label: '月销售额', mine: '¥50,000.00', model: '¥128,500.00', standing: '低于示范店' },
+      { label: '月销售额', mine: '¥5万', model: '¥12.9万', standing: '低于示范店' },
       { label: '毛利率', mine: '10.0%', model: '11.2%', standing: '低于示范店' },
       { label: '库存周转天数', mine: '12.0 天', model: '9.5 天', standing: '低于示范店' },
       { label: '档位', mine: '24 档', model: '24 档', standing: '与示范店持平' },

@@ -29,7 +29,7 @@ describe('reminder settings and consents', () => {
         { offset: 'twoHoursBefore', at: '2026-11-23T14:00:00+08:00', cycleId: '2026-11-23', last: true },
       ],
     })
-    expect((await world.ok(home, 'wx-owner', {}, FRIDAY)).reminders).toEqual({ enabled: false, left: 0, exhausted: false, templateId: null })
+    expect((await world.ok(home, 'wx-owner', {}, FRIDAY)).reminders).toEqual({ enabled: false, left: 0, exhausted: false, templateId: null, perWeek: 0 })
   })
 
   it('counts one consent per accepted template per tap, and shows how many reminders are left', async () => {
@@ -38,7 +38,7 @@ describe('reminder settings and consents', () => {
     const settings = await world.ok(updateReminderSettings, 'wx-owner', { enabled: true, offsets: { atOpen: false } }, FRIDAY)
     expect(settings).toMatchObject({ enabled: true, offsets: { atOpen: false, closingDayNoon: true, twoHoursBefore: true }, left: 2, exhausted: false })
     expect(settings.upcoming.map((u) => u.at)).toEqual(['2026-11-23T12:00:00+08:00', '2026-11-23T14:00:00+08:00', '2026-11-30T12:00:00+08:00'])
-    expect((await world.ok(home, 'wx-owner', {}, FRIDAY)).reminders).toEqual({ enabled: true, left: 2, exhausted: false, templateId: null })
+    expect((await world.ok(home, 'wx-owner', {}, FRIDAY)).reminders).toEqual({ enabled: true, left: 2, exhausted: false, templateId: null, perWeek: 2 })
     // Consents are the caller's own: a helper with no shop collects theirs the same way.
     expect(await world.ok(addConsents, 'wx-helper', { templates: ['orderReminder'] }, FRIDAY)).toEqual({ template: 'orderReminder', left: 1, templateId: null })
   })

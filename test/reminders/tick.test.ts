@@ -120,9 +120,9 @@ describe('the reminder timer', () => {
 
   it('spends one consent per message; with none left it records noConsent and the home page says 提醒次数已用完 until more are added', async () => {
     await world.db.consents.update({ _id: 'wx-owner|orderReminder' }, { granted: 1 })
-    expect((await world.ok(home, 'wx-owner', {}, SET_UP)).reminders).toEqual({ enabled: true, left: 1, exhausted: false, templateId: null })
+    expect((await world.ok(home, 'wx-owner', {}, SET_UP)).reminders).toEqual({ enabled: true, left: 1, exhausted: false, templateId: null, perWeek: 3 })
     await tickAll(world, ['2026-11-21T12:00:00+08:00'])
-    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null })
+    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null, perWeek: 3 })
     expect(await world.tick('2026-11-23T12:00:00+08:00')).toMatchObject({ ok: true, data: { sent: 0, noConsent: 1 } })
     expect(await world.ok(addConsents, 'wx-owner', { templates: ['orderReminder'] }, '2026-11-23T12:30:00+08:00')).toEqual({ template: 'orderReminder', left: 1, templateId: null })
     await tickAll(world, ['2026-11-23T14:00:00+08:00'])
@@ -138,7 +138,7 @@ describe('the reminder timer', () => {
     const wechatSaysNoConsent: Notifier = { send: async () => ({ ok: false, reason: 'NO_CONSENT' }) }
     const reply = await invokeTimer(remindTick, { caller: null, deps: { ...world.local.deps(fixedClock('2026-11-21T12:00:00+08:00')), notifier: wechatSaysNoConsent } })
     expect(reply).toMatchObject({ ok: true, data: { noConsent: 1, sent: 0 } })
-    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null })
+    expect((await world.ok(home, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).reminders).toEqual({ enabled: true, left: 0, exhausted: true, templateId: null, perWeek: 3 })
     expect((await world.ok(inbox, 'wx-owner', {}, '2026-11-21T12:01:00+08:00')).entries[0]).toMatchObject({ outcome: 'noConsent' })
   })
 

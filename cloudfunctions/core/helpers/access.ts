@@ -38,3 +38,18 @@ export const actingFor = async (
   const retailer = await db.retailers.get(licenseNo)
   return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')
 }
+
+/** As actingFor, for a call any of `scopes` allows (the order history: `remind` or `order`). */
+export const actingForAny = async (
+  db: Repos,
+  caller: string,
+  licenseNo: string | undefined,
+  scopes: readonly HelperScope[],
+): Promise<{ retailer: Retailer; helper: Helper | null }> => {
+  const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
+  if (licenseNo === undefined || own?._id === licenseNo) return { retailer: await boundRetailer(db, own), helper: null }
+  const helper = await db.helpers.get(helperDocId(licenseNo, caller))
+  if (!helper || !scopes.some((scope) => helper.scopes.includes(scope))) return fail('FORBIDDEN', 'noScope')
+  const retailer = await db.retailers.get(licenseNo)
+  return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')
+}

@@ -155,7 +155,7 @@ export const acceptInvite = async (deps: Deps, caller: string, ref: InviteRef, l
     openId: caller,
     kind: invite.kind,
     scopes: invite.scopes,
-    name: given || ownRetailerName || (invite.kind === 'neighbour' ? '结对邻居' : '家人帮手'),
+    name: given || ownRetailerName || (invite.kind === 'neighbour' ? '结对子邻居' : '家人帮手'),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now,
   }

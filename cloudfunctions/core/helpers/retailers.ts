@@ -36,6 +36,7 @@ export const myRetailers = async (deps: Deps, caller: string): Promise<MyRetaile
           opensAt: chinaIso(cycle.opensAt),
           closesAt: chinaIso(cycle.closesAt),
           order: seesStatus ? viewOf(cycle.cycleId, await orderRecord(db, retailer.licenseNo, cycle.cycleId)) : null,
+          owner: { name: retailer.ownerName, phone: retailer.phone },
         }))(),
       ]
     }),

@@ -2,8 +2,16 @@ import { addMonths, dateIn, dayOfMonth, daysInMonth, monthOf } from '../time'
 import type { InventoryMonth, SalesMonth } from '../model'
 
 /**
- * The indicators, computed from month aggregates so they cost the same whatever the history.
+ * The indicators, each defined once here and used by 经营, the benchmark, the warnings and the
+ * suggested order. Computed from month aggregates so they cost the same whatever the history.
  * Ratios are fractions (0.12 = 12 %); money is fen.
+ *
+ * - daily selling rate (日均销量) of a SKU: `dailyRate` in orderPlan.ts, the last 8 weeks up to the
+ *   last day with data, recent weeks weighted more;
+ * - days of stock (够卖几天) of a SKU: `daysOfStock` = packs on hand ÷ its daily selling rate;
+ * - turnover days (库存周转天数) of the shop: `turnoverDays` = stock ÷ average daily packs sold over
+ *   the days of a period that have data;
+ * - sell-through (动销率): `sellThrough` = SKUs sold in the period ÷ SKUs stocked or sold.
  */
 
 export interface Figures {
@@ -44,6 +52,35 @@ export const change = (now: number, base: number): number | null => (base === 0 
 /** Inventory turnover days: how many days the stock lasts at the average daily sales. */
 export const turnoverDays = (stockPacks: number, packsSold: number, days: number): number | null =>
   packsSold > 0 && days > 0 ? stockPacks / (packsSold / days) : null
+
+/** How many days `stockPacks` last at `dailyPacks` a day; null when the SKU does not sell. */
+export const daysOfStock = (stockPacks: number, dailyPacks: number): number | null => (dailyPacks > 0 ? Math.max(0, stockPacks) / dailyPacks : null)
+
+/** Share of the SKUs stocked or sold that sold; null when there are none. */
+export const sellThrough = (stocked: ReadonlySet<string>, sold: ReadonlySet<string>): number | null => {
+  const all = new Set([...stocked, ...sold])
+  return all.size === 0 ? null : [...all].filter((sku) => sold.has(sku)).length / all.size
+}
+
+/**
+ * The last day on or before `limit` with any POS rows in the given months; null when none of
+ * them has any. A day without rows is a day without data, never a day of zero sales.
+ */
+export const lastDayWithData = (months: ReadonlyMap<string, SalesMonth>, limit: string): string | null => {
+  for (const month of [...months.keys()].filter((m) => m <= monthOf(limit)).sort().reverse()) {
+    const { packs } = (months.get(month) as SalesMonth).daily
+    for (let i = month === monthOf(limit) ? dayOfMonth(limit) - 1 : packs.length - 1; i >= 0; i--) {
+      if (packs[i] !== null && packs[i] !== undefined) return dateIn(month, i + 1)
+    }
+  }
+  return null
+}
+
+/** Whether `date` has POS rows in the months given. */
+export const hasDataOn = (months: ReadonlyMap<string, SalesMonth>, date: string): boolean => {
+  const packs = months.get(monthOf(date))?.daily.packs[dayOfMonth(date) - 1]
+  return packs !== null && packs !== undefined
+}
 
 /** The latest stock count on or before `date`, searching the given months. */
 export const stockOn = (months: ReadonlyMap<string, InventoryMonth>, date: string): { date: string; packs: number } | null => {

@@ -20,9 +20,11 @@ export const periodOf = (kind: PeriodKind, date: string): Span => {
 
 export interface ComparedSpans {
   period: Span
-  /** Today, or the period's last day when it is over. */
+  /** The last day of the period the figures run to; the day before `period.from` when `days` is 0. */
   asOf: string
-  /** The period so far. */
+  /** Days from the period's start to `asOf`. */
+  days: number
+  /** The period up to `asOf` (empty, `to` before `from`, when `days` is 0). */
   current: Span
   /**
    * The period before and the same period a year earlier, cut to as many days as the current one
@@ -30,19 +32,35 @@ export interface ComparedSpans {
    */
   previous: Span
   lastYear: Span
+  /** The whole period before: 上周全周, 上月全月. */
+  previousWhole: Span
 }
 
 const firstDays = (start: string, days: number, last: string): Span => ({ from: start, to: minDate(addDays(start, days - 1), last) })
 
-export const comparedSpans = (kind: PeriodKind, date: string, today: string): ComparedSpans => {
+/**
+ * The spans of a summary whose data runs to `dataThrough` (the last day with data; null: none).
+ * The period ends there, not at today: a day without data yet is not a day of zero sales.
+ */
+export const comparedSpans = (kind: PeriodKind, date: string, dataThrough: string | null): ComparedSpans => {
   const period = periodOf(kind, date)
-  const asOf = minDate(period.to, today)
+  const through = dataThrough === null ? addDays(period.from, -1) : minDate(period.to, dataThrough)
+  const asOf = through < period.from ? addDays(period.from, -1) : through
   const days = daysBetween(period.from, asOf) + 1
+  const current = { from: period.from, to: asOf }
   if (kind === 'week') {
     // 52 weeks back lands on the same weekday a year earlier.
     const previous = addDays(period.from, -7)
     const lastYear = addDays(period.from, -364)
-    return { period, asOf, current: { from: period.from, to: asOf }, previous: firstDays(previous, days, addDays(previous, 6)), lastYear: firstDays(lastYear, days, addDays(lastYear, 6)) }
+    return {
+      period,
+      asOf,
+      days,
+      current,
+      previous: firstDays(previous, days, addDays(previous, 6)),
+      lastYear: firstDays(lastYear, days, addDays(lastYear, 6)),
+      previousWhole: { from: previous, to: addDays(previous, 6) },
+    }
   }
   const month = monthOf(date)
   const previous = addMonths(month, -1)
@@ -50,8 +68,10 @@ export const comparedSpans = (kind: PeriodKind, date: string, today: string): Co
   return {
     period,
     asOf,
-    current: { from: period.from, to: asOf },
+    days,
+    current,
     previous: firstDays(monthStart(previous), days, monthEnd(previous)),
     lastYear: firstDays(monthStart(lastYear), days, monthEnd(lastYear)),
+    previousWhole: { from: monthStart(previous), to: monthEnd(previous) },
   }
 }

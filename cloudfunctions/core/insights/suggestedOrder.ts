@@ -1,14 +1,39 @@
-import { addDays, addMonths, daysBetween, maxDate, monthOf, chinaIso, chinaDate } from '../time'
+import { daysBetween, maxDate, monthOf, chinaIso, chinaDate } from '../time'
 import type { Deps } from '../ports'
-import { repos } from '../repos'
-import type { Sku } from '../model'
-import type { SuggestedOrderData } from '../../contracts/insights'
+import { repos, type Repos } from '../repos'
+import type { OrderDraft, Retailer, Sku } from '../model'
+import type { OrderDraftView, SuggestedOrderData } from '../../contracts/insights'
+import { fail } from '../errors'
 import { actingFor } from '../helpers/access'
-import { stockOn } from './metrics'
-import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
+import { logHelperAction } from '../helpers/log'
+import { byIds, monthsOf } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { overridesFor } from '../calendar'
-import { HISTORY_WEEKS, SAFETY_DAYS, dailyRate, planOrder } from './orderPlan'
+import { HISTORY_WEEKS, SAFETY_DAYS, planOrder } from './orderPlan'
+import { readOutlook } from './outlook'
+import { orderId } from '../orders'
+
+interface QuotaFacts {
+  cycle: ReturnType<typeof nextTwoCycles>[0]
+  next: ReturnType<typeof nextTwoCycles>[1]
+  quotaMonth: string
+  usedCartons: number
+  remainingCartons: number
+}
+
+/** The cycle to order in, the one after it, and what is left of the month's quota. */
+const quotaFacts = async (db: Repos, retailer: Retailer, now: number): Promise<QuotaFacts> => {
+  const overrides = await overridesFor(db, retailer)
+  const [cycle, next] = nextTwoCycles(retailer.orderWindow, now, overrides)
+  // The order counts against the quota of the month it is placed in.
+  const quotaMonth = monthOf(maxDate(chinaDate(now), chinaDate(cycle.opensAt)))
+  const purchases = await monthsOf(db.purchaseMonths, retailer.licenseNo, [quotaMonth])
+  const usedCartons = purchases.get(quotaMonth)?.totals.cartons ?? 0
+  return { cycle, next, quotaMonth, usedCartons, remainingCartons: Math.max(0, retailer.monthlyQuotaCartons - usedCartons) }
+}
+
+const draftView = (draft: OrderDraft | null): OrderDraftView | null =>
+  draft ? { cycleId: draft.cycleId, lines: draft.lines, savedAt: draft.at, by: draft.role } : null
 
 /** What to order in the coming cycle, SKU by SKU, within the monthly quota. */
 export const getSuggestedOrder = async (deps: Deps, caller: string, event: { retailer?: string }): Promise<SuggestedOrderData> => {
@@ -17,48 +42,17 @@ export const getSuggestedOrder = async (deps: Deps, caller: string, event: { ret
   const license = retailer.licenseNo
   const now = deps.clock.now().getTime()
   const today = chinaDate(now)
-  const overrides = await overridesFor(db, retailer)
-  const [cycle, next] = nextTwoCycles(retailer.orderWindow, now, overrides)
+  const { cycle, next, quotaMonth, usedCartons, remainingCartons } = await quotaFacts(db, retailer, now)
   const nextDelivery = deliveryDate(next)
   const coverDays = daysBetween(today, nextDelivery) + SAFETY_DAYS
-  // The order counts against the quota of the month it is placed in.
-  const quotaMonth = monthOf(maxDate(today, chinaDate(cycle.opensAt)))
 
-  const historyFrom = addDays(today, -7 * HISTORY_WEEKS)
-  const historyDates = Array.from({ length: HISTORY_WEEKS + 1 }, (_, i) => addDays(historyFrom, 7 * i))
-  const [weeks, inventory, purchases] = await Promise.all([
-    weeksHolding(db.salesWeeks, license, historyDates),
-    monthsOf(db.inventoryMonths, license, [monthOf(today), addMonths(monthOf(today), -1)]),
-    monthsOf(db.purchaseMonths, license, [quotaMonth]),
-  ])
-  const stock = stockOn(inventory, today)
-  const stockWeeks = stock ? await weeksHolding(db.inventoryWeeks, license, [stock.date]) : new Map()
-
-  // Packs per SKU in each of the last 8 weeks, week 0 being the 7 days before today.
-  const weekly = new Map<string, number[]>()
-  let firstSale: string | null = null
-  for (const { date, skuCode, values } of rowsBetween(weeks.values(), historyFrom, addDays(today, -1))) {
-    const week = Math.floor((daysBetween(date, today) - 1) / 7)
-    const packs = weekly.get(skuCode) ?? new Array<number>(HISTORY_WEEKS).fill(0)
-    packs[week] += values[0]
-    weekly.set(skuCode, packs)
-    if (firstSale === null || date < firstSale) firstSale = date
-  }
-  const weeksWithData = firstSale === null ? 0 : Math.ceil(daysBetween(firstSale, today) / 7)
-  const stockLines = new Map<string, number>()
-  if (stock) for (const { skuCode, values } of rowsBetween(stockWeeks.values(), stock.date, stock.date)) stockLines.set(skuCode, values[0])
-
-  const catalogue = await byIds(db.skus, [...new Set([...weekly.keys(), ...stockLines.keys()])])
-  const items = [...catalogue.values()].map((sku: Sku) => ({
-    skuCode: sku.skuCode,
-    name: sku.name,
-    dailyPacks: dailyRate(weekly.get(sku.skuCode) ?? [], weeksWithData),
-    stockPacks: stockLines.get(sku.skuCode) ?? 0,
-    wholesaleFenPerCarton: sku.wholesaleFenPerCarton,
-  }))
-  const usedCartons = purchases.get(quotaMonth)?.totals.cartons ?? 0
-  const remainingCartons = Math.max(0, retailer.monthlyQuotaCartons - usedCartons)
-  const lines = planOrder(items, coverDays, remainingCartons)
+  const [outlook, draft] = await Promise.all([readOutlook(db, license, today), db.orderDrafts.get(orderId(license, cycle.cycleId))])
+  const catalogue = await byIds(db.skus, [...outlook.skus.keys()])
+  const items = [...catalogue.values()].map((sku: Sku) => {
+    const { dailyPacks, stockPacks } = outlook.skus.get(sku.skuCode) ?? { dailyPacks: 0, stockPacks: 0 }
+    return { skuCode: sku.skuCode, name: sku.name, dailyPacks, stockPacks, wholesaleFenPerCarton: sku.wholesaleFenPerCarton }
+  })
+  const lines = planOrder(items, coverDays, remainingCartons).map((line) => ({ ...line, daysOfStock: outlook.skus.get(line.skuCode)?.daysOfStock ?? null }))
   const ordered = lines.filter((line) => line.cartons > 0)
 
   return {
@@ -71,11 +65,51 @@ export const getSuggestedOrder = async (deps: Deps, caller: string, event: { ret
     nextDeliveryDate: nextDelivery,
     coverDays,
     safetyDays: SAFETY_DAYS,
-    stockDate: stock?.date ?? null,
+    stockDate: outlook.stockDate,
     quota: { month: quotaMonth, cartons: retailer.monthlyQuotaCartons, usedCartons, remainingCartons },
     lines,
     totalCartons: ordered.reduce((sum, line) => sum + line.cartons, 0),
     totalFen: ordered.reduce((sum, line) => sum + line.cartons * line.wholesaleFenPerCarton, 0),
     historyWeeks: HISTORY_WEEKS,
+    dataThrough: outlook.dataThrough,
+    windowOpen: now >= cycle.opensAt,
+    draft: draftView(draft),
   }
+}
+
+export interface SaveDraftEvent {
+  retailer?: string
+  cycleId: string
+  lines: { skuCode: string; cartons: number }[]
+}
+
+/**
+ * Keeps the edited suggestion for the cycle to order in now. The total stays within what is left
+ * of the month's quota; a cycle that is not the one to order in is refused, so an old page cannot
+ * overwrite this week's order with last week's.
+ */
+export const saveOrderDraft = async (deps: Deps, caller: string, event: SaveDraftEvent): Promise<OrderDraftView> => {
+  const db = repos(deps.store)
+  const { retailer, helper } = await actingFor(db, caller, event.retailer, 'order')
+  const now = deps.clock.now().getTime()
+  const { cycle, remainingCartons } = await quotaFacts(db, retailer, now)
+  if (event.cycleId !== cycle.cycleId) return fail('CONFLICT', 'draftCycleOver')
+  const lines = event.lines.filter((line) => line.cartons > 0)
+  if (new Set(lines.map((l) => l.skuCode)).size !== lines.length) return fail('INVALID_ARGUMENT', 'badEvent', { detail: 'lines 中同一规格只能出现一次' })
+  const total = lines.reduce((sum, line) => sum + line.cartons, 0)
+  if (total > remainingCartons) return fail('CONFLICT', 'draftOverQuota', { total, remaining: remainingCartons })
+  const known = await byIds(db.skus, lines.map((l) => l.skuCode))
+  if (known.size !== lines.length) return fail('INVALID_ARGUMENT', 'badEvent', { detail: 'lines 中有未知的规格' })
+  const draft: OrderDraft = {
+    _id: orderId(retailer.licenseNo, cycle.cycleId),
+    licenseNo: retailer.licenseNo,
+    cycleId: cycle.cycleId,
+    lines,
+    by: caller,
+    role: helper ? 'helper' : 'owner',
+    at: chinaIso(now),
+  }
+  await db.orderDrafts.put(draft)
+  if (helper) await logHelperAction(deps, helper, 'saveOrderDraft')
+  return draftView(draft) as OrderDraftView
 }

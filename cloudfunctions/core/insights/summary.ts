@@ -1,4 +1,4 @@
-import { DAY_MS, addDays, addMonths, dateIn, datesFrom, daysBetween, monthOf, monthStart, monthsFrom, chinaDate, chinaDayStart } from '../time'
+import { addDays, addMonths, datesFrom, dayOfMonth, daysBetween, maxDate, minDate, monthEnd, monthOf, monthStart, monthsFrom, chinaDate } from '../time'
 import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
 import { VersionedCache, dataVersion } from './freshness'
@@ -8,16 +8,19 @@ import type { DailySales, SkuSales, SlowMover, StockWarning, SummaryData } from 
 import { actingFor } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
 import { comparedSpans, periodOf, type Span } from './periods'
-import { change, eachDay, figuresOver, lastSales, monthMetrics, stockOn, turnoverDays, type Figures } from './metrics'
+import { change, eachDay, figuresOver, lastDayWithData, lastSales, monthMetrics, sellThrough, stockOn, turnoverDays, type Figures } from './metrics'
 import { peerStatsId, standing } from './peers'
 import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
+import { readOutlook, runningOut } from './outlook'
 import { overridesFor } from '../calendar'
 import type { PeriodKind } from '../../contracts/vocabulary'
 
 /** A SKU in stock that has not sold for this many days is a slow mover (滞销). */
 export const SLOW_DAYS = 30
 export const TOP_SKUS = 10
+/** Fewer days than this of a month with data, and the benchmark compares the whole month before. */
+export const BENCHMARK_MIN_DAYS = 7
 
 export interface SummaryEvent {
   period: PeriodKind
@@ -33,14 +36,21 @@ const stockLinesOn = async (db: Repos, licenseNo: string, date: string): Promise
   return lines
 }
 
-/** Packs and sales per SKU over the current span: the month's totals, or the week's rows. */
-const skuSalesOver = async (db: Repos, licenseNo: string, kind: PeriodKind, span: Span, sales: ReadonlyMap<string, SalesMonth>) => {
+/**
+ * Packs and sales per SKU over the span: a month's totals when the span holds all of the month's
+ * data, otherwise the week rows of the span.
+ */
+const skuSalesOver = async (db: Repos, licenseNo: string, span: Span, sales: ReadonlyMap<string, SalesMonth>) => {
   const totals = new Map<string, { packs: number; salesFen: number }>()
-  if (kind === 'month') {
-    for (const sku of sales.get(monthOf(span.from))?.skus ?? []) totals.set(sku.skuCode, { packs: sku.packs, salesFen: sku.salesFen })
+  if (span.to < span.from) return totals
+  const month = sales.get(monthOf(span.from))
+  const wholeMonth =
+    month && span.from === monthStart(month.month) && monthOf(span.to) === month.month && (lastDayWithData(new Map([[month.month, month]]), monthEnd(month.month)) ?? '') <= span.to
+  if (wholeMonth) {
+    for (const sku of month.skus) totals.set(sku.skuCode, { packs: sku.packs, salesFen: sku.salesFen })
     return totals
   }
-  const weeks = await weeksHolding(db.salesWeeks, licenseNo, [span.from])
+  const weeks = await weeksHolding(db.salesWeeks, licenseNo, datesFrom(span.from, span.to).filter((_, i) => i % 7 === 0).concat(span.to))
   for (const { skuCode, values } of rowsBetween(weeks.values(), span.from, span.to)) {
     const total = totals.get(skuCode) ?? { packs: 0, salesFen: 0 }
     total.packs += values[0]
@@ -78,63 +88,82 @@ export const getSummary = async (deps: Deps, caller: string, event: SummaryEvent
 }
 
 const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent, now: number, today: string): Promise<SummaryData> => {
-  const { period, asOf, current, previous, lastYear } = comparedSpans(event.period, event.date, today)
   const license = retailer.licenseNo
-  const slowFrom = addDays(asOf, -(SLOW_DAYS - 1))
-  // Last sales are dated from the start of the month the 30 days begin in: no extra month is read.
-  const saleHistory = { from: monthStart(monthOf(slowFrom)), to: asOf }
-  const salesMonthsWanted = [current, previous, lastYear, saleHistory].flatMap((s) => monthsFrom(s.from, s.to))
-  const asOfMonth = monthOf(asOf)
-
-  const [sales, purchases, inventory, peers, overrides] = await Promise.all([
+  const period = periodOf(event.period, event.date)
+  const limit = minDate(period.to, today)
+  const limitMonth = monthOf(limit)
+  // Every month the spans can need whatever the last day with data turns out to be: the period and
+  // the one before, the same period a year ago, and the two months before `limit` (slow movers,
+  // the benchmark's month, the stock outlook).
+  const before = comparedSpans(event.period, event.date, limit)
+  const periodMonths = [
+    ...monthsFrom(before.previousWhole.from, limit),
+    ...monthsFrom(periodOf(event.period, before.lastYear.from).from, periodOf(event.period, before.lastYear.from).to),
+    addMonths(limitMonth, -2),
+    addMonths(limitMonth, -1),
+  ]
+  // The warnings are about today: they are read for a period that holds today, and only then.
+  const holdsToday = period.to >= today
+  const salesMonthsWanted = [...periodMonths, ...(holdsToday ? [monthOf(today), addMonths(monthOf(today), -1)] : [])]
+  const [sales, inventory, overrides] = await Promise.all([
     monthsOf(db.salesMonths, license, salesMonthsWanted),
-    monthsOf(db.purchaseMonths, license, [...monthsFrom(current.from, current.to), asOfMonth]),
-    monthsOf(db.inventoryMonths, license, [asOfMonth, addMonths(asOfMonth, -1)]),
-    db.peerStats.get(peerStatsId(asOfMonth, retailer.businessType, retailer.areaType, retailer.grade)),
+    monthsOf(db.inventoryMonths, license, [limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2)]),
     overridesFor(db, retailer),
   ])
-  const stock = stockOn(inventory, asOf)
-  const [stockLines, skuSales] = await Promise.all([
+  const dataThrough = lastDayWithData(sales, limit)
+  const { asOf, days, current, previous, lastYear, previousWhole } = comparedSpans(event.period, event.date, dataThrough)
+  // Stock and slow movers are read at the last day with data, even before the period has any.
+  const ref = dataThrough ?? limit
+  const refMonth = monthOf(ref)
+  // In a month's first days its few days say little against peers: the whole month before says more.
+  const benchMonth = dataThrough !== null && (dayOfMonth(dataThrough) >= BENCHMARK_MIN_DAYS || dataThrough === monthEnd(refMonth)) ? refMonth : addMonths(refMonth, -1)
+  const slowFrom = addDays(ref, -(SLOW_DAYS - 1))
+  // Last sales are dated from the start of the month the 30 days begin in: no extra month is read.
+  const saleHistory = { from: monthStart(monthOf(slowFrom)), to: ref }
+
+  const stock = stockOn(inventory, ref)
+  const [purchases, peers, stockLines, skuSales, outlook] = await Promise.all([
+    monthsOf(db.purchaseMonths, license, [...new Set([...monthsFrom(current.from, maxDate(current.from, current.to)), limitMonth])]),
+    db.peerStats.get(peerStatsId(benchMonth, retailer.businessType, retailer.areaType, retailer.grade)),
     stock ? stockLinesOn(db, license, stock.date) : Promise.resolve(new Map<string, number>()),
-    skuSalesOver(db, license, event.period, current, sales),
+    skuSalesOver(db, license, current, sales),
+    holdsToday ? readOutlook(db, license, today, sales) : Promise.resolve(null),
   ])
 
   const sold = figuresOver(sales, current.from, current.to)
-  const before = figuresOver(sales, previous.from, previous.to)
+  const base = figuresOver(sales, previous.from, previous.to)
   const yearAgo = figuresOver(sales, lastYear.from, lastYear.to)
-  const days = daysBetween(current.from, current.to) + 1
 
   const top = [...skuSales].filter(([, s]) => s.packs > 0).sort(([a, x], [b, y]) => y.packs - x.packs || (a < b ? -1 : 1)).slice(0, TOP_SKUS)
   const lastSale = lastSales(sales, saleHistory)
   const slow = [...stockLines].filter(([skuCode, packs]) => packs > 0 && !((lastSale.get(skuCode) ?? '') >= slowFrom))
-  // The next delivery as seen at the end of `asOf` (or now, for a period still running).
-  const seenAt = Math.min(now, chinaDayStart(asOf) + DAY_MS - 1)
-  const nextDelivery = deliveryDate(nextTwoCycles(retailer.orderWindow, seenAt, overrides)[0])
-  const daysToDelivery = daysBetween(asOf, nextDelivery)
-  const warnings = stock
-    ? top.flatMap(([skuCode, s]) => {
-        const dailyPacks = s.packs / days
-        const packsOnHand = stockLines.get(skuCode) ?? 0
-        const daysOfStock = packsOnHand / dailyPacks
-        return daysOfStock < daysToDelivery ? [{ skuCode, name: '', packsOnHand, dailyPacks, daysOfStock, nextDeliveryDate: nextDelivery, daysToDelivery }] : []
-      })
-    : []
+  // Warnings are about today, whatever the period asked: the same under 本周 and 本月.
+  const nextDelivery = deliveryDate(nextTwoCycles(retailer.orderWindow, now, overrides)[0])
+  const warnings = outlook ? runningOut(outlook, today, nextDelivery) : []
 
-  const names = await byIds(db.skus, [...top.map(([c]) => c), ...slow.map(([c]) => c)])
+  const names = await byIds(db.skus, [...top.map(([c]) => c), ...slow.map(([c]) => c), ...warnings.map((w) => w.skuCode)])
   const name = (skuCode: string) => (names.get(skuCode) as Sku | undefined)?.name ?? skuCode
   const topSkus: SkuSales[] = top.map(([skuCode, s]) => ({ skuCode, name: name(skuCode), packs: s.packs, salesFen: s.salesFen }))
   const slowMovers: SlowMover[] = slow
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([skuCode, packsOnHand]) => ({ skuCode, name: name(skuCode), packsOnHand, lastSaleDate: lastSale.get(skuCode) ?? null }))
-  const stockWarnings: StockWarning[] = warnings.map((w) => ({ ...w, name: name(w.skuCode) }))
+  const stockWarnings: StockWarning[] = warnings.map((w) => ({
+    skuCode: w.skuCode,
+    name: name(w.skuCode),
+    packsOnHand: w.stockPacks,
+    dailyPacks: w.dailyPacks,
+    daysOfStock: w.daysOfStock ?? 0,
+    nextDeliveryDate: nextDelivery,
+    daysToDelivery: daysBetween(today, nextDelivery),
+  }))
 
-  const stocked = new Set([...[...stockLines].filter(([, packs]) => packs > 0).map(([c]) => c), ...[...skuSales].filter(([, s]) => s.packs > 0).map(([c]) => c)])
-  const soldCount = [...skuSales.values()].filter((s) => s.packs > 0).length
+  const stocked = new Set([...stockLines].filter(([, packs]) => packs > 0).map(([c]) => c))
+  const soldSkus = new Set([...skuSales].filter(([, s]) => s.packs > 0).map(([c]) => c))
   let purchasedCartons = 0
   eachDay(purchases, current.from, current.to, ({ daily }, day) => (purchasedCartons += daily.cartons[day - 1] ?? 0))
-  const daily: DailySales[] = []
-  eachDay(sales, current.from, current.to, ({ month, daily: d }, day) => daily.push({ date: dateIn(month, day), salesFen: d.salesFen[day - 1] ?? 0, packs: d.packs[day - 1] ?? 0 }))
-  const own = monthMetrics(sales.get(asOfMonth), inventory.get(asOfMonth))
+  const daily: DailySales[] = days === 0 ? [] : datesFrom(current.from, current.to).map((date) => dayOf(sales, date))
+  const own = monthMetrics(sales.get(benchMonth), inventory.get(benchMonth))
+  const periodStock = days > 0 ? stockOn(inventory, asOf) : null
 
   return {
     licenseNo: license,
@@ -143,27 +172,32 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
     from: period.from,
     to: period.to,
     asOf,
-    hasPosData: sales.size > 0,
+    dataThrough,
+    days,
+    hasPosData: periodMonths.some((m) => sales.has(m)),
     current: figures(current, sold),
-    previous: figures(previous, before),
+    previous: figures(previous, base),
     lastYear: figures(lastYear, yearAgo),
-    vsPrevious: changes(sold, before),
+    vsPrevious: changes(sold, base),
     vsLastYear: changes(sold, yearAgo),
-    // Every day of the period so far, a day without data (or a month without any) as zeros.
-    daily: datesFrom(current.from, current.to).map((date) => daily.find((d) => d.date === date) ?? { date, salesFen: 0, packs: 0 }),
+    previousWhole: figures(previousWhole, figuresOver(sales, previousWhole.from, previousWhole.to)),
+    daily,
     topSkus,
     slowMovers,
     stockWarnings,
-    stockDate: stock?.date ?? null,
-    turnoverDays: stock ? turnoverDays(stock.packs, sold.packs, days) : null,
-    sellThrough: stocked.size === 0 ? null : soldCount / stocked.size,
+    stockDate: periodStock?.date ?? null,
+    warningStockDate: outlook?.stockDate ?? null,
+    turnoverDays: periodStock ? turnoverDays(periodStock.packs, sold.packs, days) : null,
+    sellThrough: days === 0 ? null : sellThrough(stocked, soldSkus),
     scanRate: purchasedCartons === 0 ? null : sold.packs / (purchasedCartons * 10),
     grade: retailer.grade,
     integrityScore: retailer.integrityScore,
-    quota: quotaOf(retailer, asOfMonth, purchases.get(asOfMonth)?.totals.cartons ?? 0),
+    quota: quotaOf(retailer, limitMonth, purchases.get(limitMonth)?.totals.cartons ?? 0),
     benchmark: peers
       ? {
-          month: asOfMonth,
+          month: benchMonth,
+          from: monthStart(benchMonth),
+          to: lastDayWithData(new Map([...sales].filter(([m]) => m === benchMonth)), monthEnd(benchMonth)) ?? monthEnd(benchMonth),
           peers: peers.peers,
           salesFen: standing(peers.salesFen, own?.salesFen ?? null, true),
           grossMargin: standing(peers.grossMargin, own?.grossMargin ?? null, true),
@@ -171,6 +205,15 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
         }
       : null,
   }
+}
+
+/** One day's sales; null figures on a day without data. */
+const dayOf = (sales: ReadonlyMap<string, SalesMonth>, date: string): DailySales => {
+  const month = sales.get(monthOf(date))
+  const i = dayOfMonth(date) - 1
+  const packs = month?.daily.packs[i]
+  if (!month || packs === null || packs === undefined) return { date, salesFen: null, packs: null }
+  return { date, salesFen: month.daily.salesFen[i] ?? 0, packs }
 }
 
 export const quotaOf = (retailer: Retailer, month: string, usedCartons: number) => ({ month, cartons: retailer.monthlyQuotaCartons, usedCartons })

@@ -25,6 +25,7 @@ export const listInbox = async (deps: Deps, caller: string): Promise<InboxData> 
         dueAt: chinaIso(s.dueAt),
         retailer: { licenseNo: s.licenseNo, shopName: shops.get(s.licenseNo) ?? '' },
         cycleId: s.cycleId,
+        closesAt: chinaIso(s.closesAt),
         role: s.role,
         offset: s.offset,
         outcome,

@@ -1,3 +1,4 @@
+import { useRouter } from '@tarojs/taro'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -8,11 +9,13 @@ import { fetchMyRetailers } from '@/services/helpers'
 /** 我帮忙的店铺, for a retailer who also helps others (a paired neighbour); helpers with no shop see it on 首页. */
 export default function Family() {
   const { load, retry, setData } = useLoader(fetchMyRetailers)
+  // A helper's reminder names the shop (`?retailer=…`): it leads the list.
+  const first = useRouter().params.retailer || undefined
   return (
     <PageRoot className='family'>
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
       {load.state === 'loading' && <Loading />}
-      {load.state === 'ready' && <HelpedRetailers data={load.data} onChange={setData} />}
+      {load.state === 'ready' && <HelpedRetailers data={load.data} onChange={setData} first={first} />}
     </PageRoot>
   )
 }

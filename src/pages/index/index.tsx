@@ -1,12 +1,18 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { currentCycle } from '@core/schedule'
 import { ErrorState } from '@/components/ErrorState'
 import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
+import { SuggestedOrderEntry } from '@/components/ordering/SuggestedOrderEntry'
+import { OrderHistory } from '@/components/ordering/OrderHistory'
 import { openPage } from '@/lib/routes'
 import { usePullToRefresh } from '@/lib/useLoader'
+import { useNow } from '@/lib/useNow'
+import { useSuggestion } from '@/lib/useSuggestion'
+import type { HomeData } from '@contracts'
 import { Countdown } from './Countdown'
 import { OrderCard } from './OrderCard'
 import { RemindersCard } from './RemindersCard'
@@ -18,7 +24,8 @@ import { calendarNoticeText } from '@words/orders'
 /**
  * 首页: the retailer's shop, the live countdown to the next order deadline, this week's order and
  * whether reminders can reach them. In 长辈模式 (app.scss `.care`) only the countdown, 去订货,
- * 我已订货 and 拨打客户经理 remain. A user who only helps others sees the shops they help.
+ * 我已订货 and 拨打客户经理 remain. A user who only helps others sees the shops they help; a
+ * helper's reminder (`?retailer=…`) puts that shop first.
  */
 export default function Home() {
   const { load, reload, retry, patch, setHelping } = useHome()
@@ -29,7 +36,7 @@ export default function Home() {
   // A helper's reminder opens the home page naming the shop; a retailer who also helps others sees it in their list.
   const ownRetailer = load.state === 'ready' && load.data.kind === 'own' ? load.data.home.shop.licenseNo : null
   useEffect(() => {
-    if (helpedRetailer && ownRetailer && helpedRetailer !== ownRetailer) openPage('family')
+    if (helpedRetailer && ownRetailer && helpedRetailer !== ownRetailer) openPage('family', { retailer: helpedRetailer })
   }, [helpedRetailer, ownRetailer])
 
   if (load.state === 'loading') {
@@ -49,13 +56,18 @@ export default function Home() {
   if (load.data.kind === 'helper') {
     return (
       <PageRoot className='home helper-home'>
-        <HelpedRetailers data={load.data.helping} onChange={setHelping} />
+        <HelpedRetailers data={load.data.helping} onChange={setHelping} first={helpedRetailer} />
       </PageRoot>
     )
   }
+  return <OwnHome data={load.data.home} patch={patch} />
+}
 
-  const data = load.data.home
+function OwnHome({ data, patch }: { data: HomeData; patch: (change: Partial<HomeData>) => void }) {
   const { shop: retailer, orderWindow, overrides, calendarNotices } = data
+  const now = useNow()
+  const { phase, cycle } = currentCycle(orderWindow, now, overrides)
+  const suggestion = useSuggestion(undefined, cycle.cycleId, phase === 'open')
   return (
     <PageRoot className='home'>
       <View className='card shop-card care-hide'>
@@ -75,9 +87,11 @@ export default function Home() {
         </View>
       )}
       <Countdown orderWindow={orderWindow} overrides={overrides} />
-      <OrderCard data={data} patch={patch} />
+      <OrderCard data={data} patch={patch} suggestion={suggestion} />
+      {phase === 'open' && <SuggestedOrderEntry suggestion={suggestion} />}
       <GuideCard guide={data.guide} manager={data.manager} />
       <RemindersCard reminders={data.reminders} onChange={(reminders) => patch({ reminders })} />
+      <OrderHistory />
     </PageRoot>
   )
 }

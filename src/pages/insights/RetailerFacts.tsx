@@ -1,6 +1,7 @@
 import { formatOneDecimal, formatShare } from '@words/numbers'
 import { Text, View } from '@tarojs/components'
 import type { SummaryData } from '@contracts'
+import { PERIOD_NAMES } from './words'
 
 /** Below this share of purchases scanned, the POS figures miss enough sales to say so. */
 const LOW_SCAN_RATE = 0.8
@@ -21,9 +22,11 @@ export function RetailerFacts({ data }: { data: SummaryData }) {
       </View>
       {data.hasPosData && (
         <View className='indicators'>
-          {data.turnoverDays !== null && <Text className='indicator'>{`库存周转 ${formatOneDecimal(data.turnoverDays)} 天`}</Text>}
-          {data.sellThrough !== null && <Text className='indicator'>{`动销率 ${formatShare(data.sellThrough)}`}</Text>}
-          {data.scanRate !== null && <Text className='indicator'>{`扫码率 ${formatShare(data.scanRate)}`}</Text>}
+          {data.turnoverDays !== null && (
+            <Text className='indicator indicator-turnover'>{`${PERIOD_NAMES[data.period]}库存周转 ${formatOneDecimal(data.turnoverDays)} 天`}</Text>
+          )}
+          {data.sellThrough !== null && <Text className='indicator indicator-sell-through'>{`${PERIOD_NAMES[data.period]}动销率 ${formatShare(data.sellThrough)}`}</Text>}
+          {data.scanRate !== null && <Text className='indicator indicator-scan'>{`${PERIOD_NAMES[data.period]}扫码率 ${formatShare(data.scanRate)}`}</Text>}
         </View>
       )}
       {data.scanRate !== null && data.scanRate < LOW_SCAN_RATE && (

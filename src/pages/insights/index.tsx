@@ -73,7 +73,14 @@ export default function Insights() {
 
       {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
 
-      {view && !summary && (
+      {view && !summary && view.noInsightsFor.length > 0 && (
+        <View className='card no-insights-scope'>
+          <Text className='title'>{`${view.noInsightsFor.join('、')}的店主没有给您看经营数据的权限`}</Text>
+          <Text className='line muted'>您可以在首页帮忙看订货时间、订货状态和订货建议。想看经营数据，请店主在“我的 → 家人帮手”里为您打开“查看经营数据”。</Text>
+        </View>
+      )}
+
+      {view && !summary && view.noInsightsFor.length === 0 && (
         <View className='card'>
           <Text className='title'>还没有绑定店铺</Text>
           <Text className='line muted'>绑定店铺后，这里会显示您店里的销售额、毛利和同类店对比。</Text>
@@ -109,7 +116,7 @@ export default function Insights() {
               查看经营指导书
             </Button>
           </View>
-          <Alerts data={summary} />
+          <Alerts data={summary} onOpenOrder={() => openPage('suggestedOrder', { retailer })} />
           <Benchmark benchmark={summary.benchmark} />
         </>
       )}

@@ -13,6 +13,8 @@ export interface InsightsView {
   summary: SummaryData | null
   /** The day asked about, which the charts page asks about again (and so reuses this answer). */
   date: string
+  /** Shops the user helps without `insights` (when they have no shop and none with it): named, never 还没有绑定店铺. */
+  noInsightsFor: string[]
 }
 
 /** A shop the user helps with the `insights` scope, whose 经营 they see when they have no shop of their own. */
@@ -41,15 +43,16 @@ export const useSummary = () => {
     const date = chinaDate(Date.now())
     const shown = asked.retailer ?? found.current
     try {
-      return { summary: await fetchSummary({ period: asked.period, date, retailer: shown }), date }
+      return { summary: await fetchSummary({ period: asked.period, date, retailer: shown }), date, noInsightsFor: [] }
     } catch (error) {
       if (!(error instanceof ClientError && error.code === 'NOT_BOUND' && shown === undefined)) throw error
       // No shop of one's own: a helper with `insights` sees the first shop they help that way.
-      const retailers = (await fetchMyRetailers()).retailers.filter((r) => r.scopes.includes('insights'))
+      const all = (await fetchMyRetailers()).retailers
+      const retailers = all.filter((r) => r.scopes.includes('insights'))
       found.current = retailers[0]?.licenseNo
       setHelped(retailers)
-      if (found.current === undefined) return { summary: null, date }
-      return { summary: await fetchSummary({ period: asked.period, date, retailer: found.current }), date }
+      if (found.current === undefined) return { summary: null, date, noInsightsFor: all.map((r) => r.shopName) }
+      return { summary: await fetchSummary({ period: asked.period, date, retailer: found.current }), date, noInsightsFor: [] }
     }
   }, [asked])
 

@@ -1,5 +1,5 @@
 import type { AcceptInviteResult, InvitePreview } from '@contracts'
-import { INVITE_CODE_PATTERN } from '@contracts/vocabulary'
+import { INVITE_CODE_HINT, INVITE_CODE_PATTERN } from '@contracts/vocabulary'
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
@@ -45,7 +45,7 @@ export default function Invite() {
 
   const submitCode = () => {
     const typed = code.trim().toUpperCase()
-    if (!INVITE_CODE_PATTERN.test(typed)) return setError('邀请码是 6 位字母或数字，请再核对一下')
+    if (!INVITE_CODE_PATTERN.test(typed)) return setError(INVITE_CODE_HINT)
     void open({ code: typed })
   }
 

@@ -1,4 +1,8 @@
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SqliteStore } from '../../../cloudfunctions/adapters/sqlite/store'
+import { seedDemoCounty } from '../../../cloudfunctions/seed'
 import type { AddressInfo } from 'node:net'
 import { openLocalHome, type LocalHome } from '../../../cloudfunctions/host/local'
 import { createHost } from '../../../cloudfunctions/host/server'
@@ -20,12 +24,37 @@ export interface ClockedAppHost {
   /** POST /dev/timer/remindTick at `at`; resolves the reply. */
   tick(at: string): Promise<{ ok: boolean; data?: Record<string, number> }>
   outbox(): Promise<OutboxEntry[]>
+  /**
+   * Forgets the order marks of a shop's cycles from `cycleId` on: the seed marks the cycles of its
+   * simulated purchases, which run to the day it was seeded, so a test acting in a cycle the real
+   * date has passed starts it unordered.
+   */
+  forgetOrders(licenseNo: string, cycleId: string): Promise<void>
   call(name: string, event: unknown, caller: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
   close(): Promise<void>
 }
 
-export const startClockedAppHost = async (now: string): Promise<ClockedAppHost> => {
-  const dataDir = copyOfTemplate()
+/**
+ * A data folder holding the demo county seeded as on `today` (its shop data runs to the day
+ * before), for tests that need the data to end on a chosen day whatever the real date.
+ */
+const seededOn = async (today: string): Promise<string> => {
+  const dir = mkdtempSync(join(tmpdir(), 'shopmate-seeded-'))
+  const store = await new SqliteStore(dir).open()
+  await seedDemoCounty(store, undefined, { today })
+  store.close()
+  return dir
+}
+
+export interface ClockedHostOptions {
+  /** Seed the county as on this China date instead of copying the run's template (seeded today). */
+  seedToday?: string
+  /** A data folder prepared by the test (e.g. a hand-made shop imported into it); removed on close. */
+  dataDir?: string
+}
+
+export const startClockedAppHost = async (now: string, options: ClockedHostOptions = {}): Promise<ClockedAppHost> => {
+  const dataDir = options.dataDir ?? (options.seedToday ? await seededOn(options.seedToday) : copyOfTemplate())
   const local = await openLocalHome(dataDir)
   let clock = fixedClock(now)
   const home: LocalHome = { ...local, deps: (given) => local.deps(given ?? clock) }
@@ -42,6 +71,9 @@ export const startClockedAppHost = async (now: string): Promise<ClockedAppHost> 
     },
     tick: (at) => post('/dev/timer/remindTick', { now: at }),
     outbox: async () => (await fetch(`${base}/dev/outbox`)).json(),
+    forgetOrders: async (licenseNo, cycleId) => {
+      await local.store.collection('orders').remove({ licenseNo, cycleId: { $gte: cycleId } })
+    },
     call: (name, event, caller) => post(`/fn/${name}`, event, { 'x-dev-openid': caller }),
     close: async () => {
       server.closeAllConnections()

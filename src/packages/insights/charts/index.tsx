@@ -1,4 +1,4 @@
-import { formatFen, formatCount } from '@words/numbers'
+import { formatFen } from '@words/numbers'
 import { dayRange, monthDay, weekdayOf } from '@words/time'
 import { isDate, chinaDate } from '@core/time'
 import { useCallback, useState } from 'react'
@@ -11,9 +11,9 @@ import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
 import { ColumnChart } from '../components/ColumnChart'
 import { BarList } from '../components/BarList'
-import { dailyCaption, dailyColumns, topSellerBars } from './series'
+import { dailyCaption, dailyColumns, dayFiguresText, topSellerBars } from './series'
 import { openPage } from '@/lib/routes'
-import { PERIOD_NAMES } from '@/pages/insights/words'
+import { PERIOD_NAMES, dataThroughText } from '@/pages/insights/words'
 import './index.scss'
 
 /** `?period=week|month&date=YYYY-MM-DD[&retailer=…]`, as the 经营 tab opens it; anything else: this month. */
@@ -55,7 +55,9 @@ export default function Charts() {
     <PageRoot className='charts'>
       <View className='card daily-sales'>
         <Text className='title'>{`${PERIOD_NAMES[data.period]}每天销售额`}</Text>
-        <Text className='line muted'>{`${dayRange(data.current.from, data.current.to)}，共 ${formatFen(data.current.salesFen)}`}</Text>
+        <Text className='line muted'>
+          {data.days === 0 ? `${dataThroughText(data.dataThrough)}，本期还没有销售数据` : `${dayRange(data.current.from, data.current.to)}，共 ${formatFen(data.current.salesFen)}（${dataThroughText(data.dataThrough)}）`}
+        </Text>
         <Text className='chart-caption'>{caption}</Text>
         <ColumnChart columns={dailyColumns(data.daily, data.period)} caption={caption} />
         <Button className='btn toggle-days' onClick={() => setShowDays(!showDays)}>
@@ -66,7 +68,7 @@ export default function Charts() {
             {data.daily.map((day) => (
               <View key={day.date} className='day-row'>
                 <Text>{`${monthDay(day.date)} ${weekdayOf(day.date)}`}</Text>
-                <Text className='day-figures'>{`${formatFen(day.salesFen)} · ${formatCount(day.packs)} 包`}</Text>
+                <Text className='day-figures'>{dayFiguresText(day)}</Text>
               </View>
             ))}
           </View>

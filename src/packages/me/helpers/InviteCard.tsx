@@ -70,7 +70,7 @@ export function InviteCard() {
       <View className='scope-row'>
         {SCOPES.map(({ scope, label }) => (
           <Button key={scope} className={`btn scope-toggle invite-scope-${scope}${scopes.includes(scope) ? ' is-on' : ''}`} onClick={() => pickScope(scope)}>
-            {scopes.includes(scope) ? `✓ ${label}` : `${label}（不开）`}
+            {scopes.includes(scope) ? `✓ ${label}` : `${label}（未开）`}
           </Button>
         ))}
       </View>

@@ -1,6 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
+import type { InboxEntry } from '@contracts'
+import { MINUTE_MS } from '@core/time'
 import { chinaLabel } from '@words/time'
-import { OUTCOME_WORDS, reminderTitle } from '@words/reminders'
+import { OUTCOME_WORDS, cycleText, reminderTitle } from '@words/reminders'
 import { PageRoot } from '@/components/PageRoot'
 import { Loading } from '@/components/Loading'
 import { ErrorState } from '@/components/ErrorState'
@@ -10,7 +12,21 @@ import { openPage } from '@/lib/routes'
 import { monthName } from '@words/guidance'
 import './index.scss'
 
-/** 我的 → 消息: new monthly guides first, then every reminder addressed to this user, newest first, with its time and what became of it. */
+/** A reminder sent more than this after it was due says when it really went out. */
+const LATE_MS = 5 * MINUTE_MS
+
+/**
+ * The time a reminder belongs to: when it was due — for a missed one too, which was found (and
+ * recorded) only later — and, when it went out late, when it did.
+ */
+const timeText = (m: InboxEntry): string => {
+  const due = Date.parse(m.dueAt)
+  const at = Date.parse(m.at)
+  if (m.outcome === 'sent' && at - due > LATE_MS) return `${chinaLabel(due)}（${chinaLabel(at)} 发出）`
+  return chinaLabel(due)
+}
+
+/** 我的 → 消息: new monthly guides first, then every reminder addressed to this user, newest first: its time, the shop and cycle, and what became of it. */
 export default function Inbox() {
   const { load, retry } = useLoader(fetchInbox)
   const data = load.state === 'ready' ? load.data : null
@@ -38,8 +54,8 @@ export default function Inbox() {
       {data?.entries.map((m) => (
         <View key={m.id} className={`card inbox-entry is-${m.outcome}`}>
           <Text className='title entry-title'>{reminderTitle(m)}</Text>
-          {m.role === 'helper' && <Text className='line entry-shop'>{m.retailer.shopName}</Text>}
-          <Text className='line entry-time'>{chinaLabel(Date.parse(m.at))}</Text>
+          <Text className='line entry-time'>{timeText(m)}</Text>
+          <Text className='line entry-shop'>{`${m.retailer.shopName} · ${cycleText(Date.parse(m.closesAt))}`}</Text>
           <Text className='line entry-outcome'>{m.outcome === 'sent' ? `✓ ${OUTCOME_WORDS[m.outcome]}` : `✗ ${OUTCOME_WORDS[m.outcome]}`}</Text>
         </View>
       ))}

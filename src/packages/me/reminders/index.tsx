@@ -63,7 +63,7 @@ export default function Reminders() {
   return (
     <PageRoot className='reminders'>
       <View className='card'>
-        <Text className='title'>{data.enabled ? '订货提醒已开启' : '订货提醒未开启'}</Text>
+        <Text className='title'>{data.enabled ? '订货提醒已开' : '订货提醒未开'}</Text>
         {data.enabled && (
           <Text className={`line reminders-left${data.exhausted ? ' reminders-exhausted' : ''}`}>
             {data.exhausted ? '提醒次数已用完' : `还可提醒 ${data.left} 次`}
@@ -92,7 +92,7 @@ export default function Reminders() {
         {OFFSETS.map(({ offset, label }) => (
           <View key={offset} className={`switch-row offset-${offset}`}>
             <Text className='switch-label'>{label}</Text>
-            <Text className='switch-state'>{data.offsets[offset] ? '开' : '关'}</Text>
+            <Text className='switch-state'>{data.offsets[offset] ? '已开' : '未开'}</Text>
             <Switch
               className='row-switch offset-switch'
               checked={data.offsets[offset]}
