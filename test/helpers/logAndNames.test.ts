@@ -40,7 +40,7 @@ describe('the helper log keeps what changed things and counts what only looked',
     ])
     expect(entries.length).toBeLessThan(HELPER_LOG_LIMIT)
     expect(helperLogLine(entries[1])).toBe('林小燕查看了经营数据（当天 10000 次）')
-    expect(helperLogLine(entries[2])).toBe('林小燕标记了家人已代订')
+    expect(helperLogLine(entries[2])).toBe('林小燕代为标记了已订货')
     expect(await world.db.helperLog.count({})).toBe(4)
   })
 

@@ -221,7 +221,7 @@ describe('model stores', () => {
     expect(byFigure.grade).toMatchObject({ mine: 12, model: 24, gap: 12, standing: 'behind' })
     // Both SKUs in stock sold: 100 % against 93 %.
     expect(byFigure.sellThrough).toMatchObject({ mine: 1, standing: 'ahead' })
-    expect(comparisonWords(byFigure.monthlySalesFen)).toEqual({ label: '月销售额', mine: '¥31,000.00', model: '¥128,500.00', standing: '低于示范店' })
+    expect(comparisonWords(byFigure.monthlySalesFen)).toEqual({ label: '月销售额', mine: '¥3.1万', model: '¥12.9万', standing: '低于示范店' })
   })
 
   test('without POS data my sales compare to nothing; an unknown store is NOT_FOUND', async () => {

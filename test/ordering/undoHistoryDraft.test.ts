@@ -113,6 +113,6 @@ describe('undo, order history and the kept suggested order', () => {
   })
 
   it('says how many reminders a week the settings plan', async () => {
-    expect((await world.ok(home, 'wx-owner', {}, OPEN)).reminders).toEqual({ enabled: false, left: 0, exhausted: false, perWeek: 0 })
+    expect((await world.ok(home, 'wx-owner', {}, OPEN)).reminders).toEqual({ enabled: false, left: 0, exhausted: false, templateId: null, perWeek: 0 })
   })
 })
