@@ -1,7 +1,6 @@
+import { AREA_TYPES, BUSINESS_TYPES, GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_HINT, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 import { z } from 'zod'
 import { normalName, NAME_REFUSED } from './names'
-import { STORE_AREA_TYPES, STORE_BUSINESS_TYPES } from './learning'
-import { GUIDE_VERDICTS, HELPER_KINDS, HELPER_SCOPES, IMPORT_KINDS, INVITE_CODE_HINT, INVITE_CODE_PATTERN, LICENSE_PATTERN, MONTH_PATTERN, PERIODS, SUBSCRIBE_TEMPLATES } from './vocabulary'
 
 /**
  * The event each function accepts. Objects are strict: an unknown field is INVALID_ARGUMENT,
@@ -112,8 +111,8 @@ export const events = {
     retailer: licenseNo.optional(),
   }),
   modelStores: z.strictObject({
-    businessType: z.enum(STORE_BUSINESS_TYPES).optional(),
-    areaType: z.enum(STORE_AREA_TYPES).optional(),
+    businessType: z.enum(BUSINESS_TYPES).optional(),
+    areaType: z.enum(AREA_TYPES).optional(),
     district: z.string().min(1).max(20).optional(),
     retailer: licenseNo.optional(),
   }),

@@ -1,3 +1,5 @@
+import type { GuidanceClass } from './guidance'
+import type { AreaType, BusinessType } from './vocabulary'
 /**
  * 学习: the vocabulary and result types of micro-courses (微课件、小视频) and model stores (示范店, AR探店).
  * Category, business-type and area-type values are the words the company writes in its catalogue files
@@ -9,16 +11,6 @@
 export const COURSE_CATEGORIES = ['设备与系统', '扫码与收款', '经营技巧', '订货与政策'] as const
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number]
 
-/** The target classes of digital operating guidance (数字经营指导), in the guidance's order. */
-export const TARGET_CLASSES = ['gradeFluctuation', 'newRetail', 'keySku', 'terminal', 'stable'] as const
-export type TargetClass = (typeof TARGET_CLASSES)[number]
-
-// The same lists as the retailer model's; a contracts file imports no core, so they are repeated here
-// until the retailer vocabulary itself moves into contracts.
-export const STORE_BUSINESS_TYPES = ['食杂店', '便利店', '超市', '烟酒店', '娱乐服务', '其他'] as const
-export type StoreBusinessType = (typeof STORE_BUSINESS_TYPES)[number]
-export const STORE_AREA_TYPES = ['城镇', '乡村'] as const
-export type StoreAreaType = (typeof STORE_AREA_TYPES)[number]
 
 /** Columns of courses.csv, in order. Lists inside a field are separated by `|`. */
 export const COURSE_COLUMNS = ['id', 'title', 'category', 'duration_s', 'cover', 'video', 'captions', 'target_classes', 'tags'] as const
@@ -44,7 +36,7 @@ export interface Course {
   video: MediaRef
   /** WebVTT. */
   captions: MediaRef
-  targetClasses: TargetClass[]
+  targetClasses: GuidanceClass[]
   tags: string[]
 }
 
@@ -66,8 +58,8 @@ export interface StoreFigures {
 export interface ModelStore extends StoreFigures {
   id: string
   name: string
-  businessType: StoreBusinessType
-  areaType: StoreAreaType
+  businessType: BusinessType
+  areaType: AreaType
   district: string
   address: string
   photos: MediaRef[]
@@ -231,8 +223,8 @@ export interface CourseProgressResult {
 export interface ModelStoreCard {
   id: string
   name: string
-  businessType: StoreBusinessType
-  areaType: StoreAreaType
+  businessType: BusinessType
+  areaType: AreaType
   district: string
   photoUrl: string | null
   /** Same business type / area type as the shop asked for. */
@@ -244,7 +236,7 @@ export interface ModelStoresData {
   shop: LearnerShop & { businessType: string; areaType: string }
   stores: ModelStoreCard[]
   /** The values the filters offer, from the whole catalogue. */
-  filters: { businessTypes: StoreBusinessType[]; areaTypes: StoreAreaType[]; districts: string[] }
+  filters: { businessTypes: BusinessType[]; areaTypes: AreaType[]; districts: string[] }
 }
 
 /** The visit as the app opens it: a panorama image URL (web-view / the viewer page), or another mini-program. */
@@ -253,8 +245,8 @@ export type VisitLink = { kind: 'panorama'; url: string | null } | { kind: 'mini
 export interface ModelStoreDetail {
   id: string
   name: string
-  businessType: StoreBusinessType
-  areaType: StoreAreaType
+  businessType: BusinessType
+  areaType: AreaType
   district: string
   address: string
   photoUrls: string[]

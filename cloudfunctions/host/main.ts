@@ -2,12 +2,11 @@ import { resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createHost } from './server'
 import { openLocalHome } from './local'
-import { seedDemoCounty } from '../seed'
+import { seedDemoCounty, copyDefaultMedia, seedLearningCatalogues } from '../seed'
 import { recoverImports } from '../core/imports/journal'
 import { underImportLease } from '../core/imports/lease'
 import { FolderLock, ownerInWords, tryLock } from '../adapters/node/folderLock'
 import { DEMO_IDENTITIES, UNBOUND_EXAMPLE } from '../seed/identities'
-import { copyDefaultMedia, seedLearningCatalogues } from '../seed'
 import { assemblePanoramaViewer } from './panorama/assemble'
 
 /** Thrown with the words the operator reads; nothing else of it is printed. */

@@ -1,14 +1,13 @@
+import type { GuidanceClass } from '../contracts/guidance'
 import { formatFen } from './numbers'
-import type {
-  CatalogueProblem, CatalogueProblemCode, ComparedFigure, FigureComparison, TargetClass, VttProblem,
-} from '../contracts/learning'
+import type { CatalogueProblem, CatalogueProblemCode, ComparedFigure, FigureComparison, VttProblem } from '../contracts/learning'
 
 /** The Chinese of 学习: what the pages and the import tool show for the core's codes and figures. */
 
 // The course cards' words live apart (./learningCards.ts), so the 学习 tab in the main package carries only them.
 export { clockWords, cardProgressWords, RECOMMEND_WORDS } from './learningCards'
 
-export const TARGET_CLASS_WORDS: Record<TargetClass, string> = {
+export const TARGET_CLASS_WORDS: Record<GuidanceClass, string> = {
   gradeFluctuation: '档位波动类',
   newRetail: '新零售指导类',
   keySku: '重点品规推介类',

@@ -1,4 +1,5 @@
-import type { CoursesData, ModelStoresData, StoreAreaType, StoreBusinessType } from '@contracts/learning'
+import type { AreaType, BusinessType } from '@contracts'
+import type { CoursesData, ModelStoresData } from '@contracts/learning'
 import { call } from './client'
 
 /**
@@ -12,8 +13,8 @@ export const forShop = (retailer?: string) => (retailer ? { retailer } : {})
 export const fetchCourses = (retailer?: string): Promise<CoursesData> => call('courses', forShop(retailer))
 
 export interface StoreFilters {
-  businessType?: StoreBusinessType
-  areaType?: StoreAreaType
+  businessType?: BusinessType
+  areaType?: AreaType
   district?: string
 }
 

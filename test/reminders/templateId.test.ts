@@ -1,11 +1,10 @@
 import { openWorld, shop, SAT_TO_MON, type World } from '../support/world'
 import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
-import { invokeCallable } from '../../cloudfunctions/functions/define'
+import { invokeCallable, type CallableDef } from '../../cloudfunctions/functions/define'
 import { subscribeNotifier, configFromEnvironment } from '../../cloudfunctions/adapters/cloudbase/notifier'
 import home from '../../cloudfunctions/functions/home'
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import reminderSettings from '../../cloudfunctions/functions/reminderSettings'
-import type { CallableDef } from '../../cloudfunctions/functions/define'
 import type { FunctionName } from '../../cloudfunctions/contracts'
 
 /**

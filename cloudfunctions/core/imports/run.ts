@@ -2,7 +2,7 @@ import { addMonths, monthOf, chinaDate } from '../time'
 import type { ImportKind } from '../../contracts/vocabulary'
 import type { DocumentStore } from '../ports'
 import { repos } from '../repos'
-import type { CalendarEntry, FactKind, Retailer, Sku } from '../model'
+import type { CalendarEntry, FactKind, Retailer, Sku, MarketingMonth } from '../model'
 import type { RowReferences, KindSpec, StagedSpec } from './kinds'
 import { inventorySpec, purchasesSpec, salesSpec, type FactRow } from './facts'
 import { calendarSpec, retailersSpec, skusSpec } from './entities'
@@ -19,7 +19,6 @@ import { underImportLease, type LeaseClock } from './lease'
 import { marketingSpec, strategiesSpec, type LibraryRow } from './marketing'
 import { applyMarketing, applyStrategies, storedKnownTargets } from './applyGuidance'
 import type { KnownTargets } from '../guidance/library'
-import type { MarketingMonth } from '../model'
 import { importCatalogue, isCatalogueKind, type CatalogueKind } from './catalogues'
 
 export const SPECS = {
@@ -32,7 +31,6 @@ export const SPECS = {
   marketing: marketingSpec,
   strategies: strategiesSpec,
 } satisfies Record<Exclude<ImportKind, CatalogueKind>, KindSpec<unknown>>
-
 
 /** Months whose peer statistics a retailers import refreshes: grades and types move peers around. */
 export const PEER_MONTHS_AFTER_RETAILERS = 13

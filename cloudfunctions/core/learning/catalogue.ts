@@ -1,8 +1,6 @@
-import {
-  COURSE_CATEGORIES, COURSE_COLUMNS, LIST_SEPARATOR, MODEL_STORE_COLUMNS, STORE_AREA_TYPES, STORE_BUSINESS_TYPES, TARGET_CLASSES,
-  type CatalogueProblem, type CatalogueProblemCode, type CatalogueResult, type Course, type CourseCategory, type ModelStore,
-  type StoreAreaType, type StoreBusinessType, type StoreVisit, type TargetClass,
-} from '../../contracts/learning'
+import { AREA_TYPES, BUSINESS_TYPES, type AreaType, type BusinessType } from '../../contracts/vocabulary'
+import { GUIDANCE_CLASSES, type GuidanceClass } from '../../contracts/guidance'
+import { COURSE_CATEGORIES, COURSE_COLUMNS, LIST_SEPARATOR, MODEL_STORE_COLUMNS, type CatalogueProblem, type CatalogueProblemCode, type CatalogueResult, type Course, type CourseCategory, type ModelStore, type StoreVisit } from '../../contracts/learning'
 import { parseWebVtt } from './vtt'
 
 /**
@@ -164,8 +162,8 @@ export const validateCourses = (rows: readonly (readonly string[])[], media?: Me
         if (!parsed.ok) row.problem('captions', 'captionsNotWebVtt', { value: `${captions} (${parsed.code}, line ${parsed.line})` })
       }
     }
-    const targetClasses = row.list('target_classes', 40) as TargetClass[]
-    for (const c of targetClasses) if (!(TARGET_CLASSES as readonly string[]).includes(c)) row.problem('target_classes', 'unknownClass', { value: c })
+    const targetClasses = row.list('target_classes', 40) as GuidanceClass[]
+    for (const c of targetClasses) if (!(GUIDANCE_CLASSES as readonly string[]).includes(c)) row.problem('target_classes', 'unknownClass', { value: c })
     const tags = row.list('tags', 12)
     return { id, title, category, durationS, cover, video, captions, targetClasses, tags }
   })
@@ -188,8 +186,8 @@ export const validateModelStores = (rows: readonly (readonly string[])[], media?
   validate(rows, MODEL_STORE_COLUMNS, (row) => {
     const id = checkId(row)
     const name = row.text('name', 20)
-    const businessType = row.oneOf<StoreBusinessType>('business_type', STORE_BUSINESS_TYPES, 'unknownBusinessType')
-    const areaType = row.oneOf<StoreAreaType>('area_type', STORE_AREA_TYPES, 'unknownAreaType')
+    const businessType = row.oneOf<BusinessType>('business_type', BUSINESS_TYPES, 'unknownBusinessType')
+    const areaType = row.oneOf<AreaType>('area_type', AREA_TYPES, 'unknownAreaType')
     const district = row.text('district', 20)
     const address = row.text('address', 60)
     const photos = row.list('photos', 500)

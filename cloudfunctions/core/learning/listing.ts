@@ -1,7 +1,6 @@
-import {
-  COURSE_CATEGORIES, type CardProgress, type Course, type CourseProgress, type ListedCourse, type ModelStore, type RecommendReason, type StoreAreaType,
-  type StoreBusinessType, type TargetClass,
-} from '../../contracts/learning'
+import type { AreaType, BusinessType } from '../../contracts/vocabulary'
+import type { GuidanceClass } from '../../contracts/guidance'
+import { COURSE_CATEGORIES, type CardProgress, type Course, type CourseProgress, type ListedCourse, type ModelStore, type RecommendReason } from '../../contracts/learning'
 
 /**
  * The course list: the courses of the retailer's matched strategies first (in the strategies' order),
@@ -10,7 +9,7 @@ import {
  */
 export const orderCourses = (
   courses: readonly Course[],
-  retailer: { classes: readonly TargetClass[]; strategyCourseIds: readonly string[] },
+  retailer: { classes: readonly GuidanceClass[]; strategyCourseIds: readonly string[] },
 ): ListedCourse[] => {
   const byStrategy = new Map(retailer.strategyCourseIds.map((id, at) => [id, at] as const))
   const classes = new Set(retailer.classes)
@@ -44,7 +43,7 @@ export const cardProgress = (progress: CourseProgress | null): CardProgress => {
  */
 export const orderModelStores = (
   stores: readonly ModelStore[],
-  retailer: { businessType: StoreBusinessType | string; areaType: StoreAreaType | string },
+  retailer: { businessType: BusinessType | string; areaType: AreaType | string },
 ): ModelStore[] => {
   const rank = (s: ModelStore): number => (s.businessType === retailer.businessType ? 0 : 2) + (s.areaType === retailer.areaType ? 0 : 1)
   return stores.map((store, at) => ({ store, at })).sort((a, b) => rank(a.store) - rank(b.store) || a.at - b.at).map(({ store }) => store)

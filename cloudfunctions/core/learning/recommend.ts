@@ -1,9 +1,9 @@
-import type { TargetClass } from '../../contracts/learning'
+import type { GuidanceClass } from '../../contracts/guidance'
 import { addMonths, chinaDate, monthOf } from '../time'
 import type { GuideReader, LearningGuide } from './ports'
 
 export interface Recommendation {
-  classes: TargetClass[]
+  classes: GuidanceClass[]
   /** Courses the matched strategies open, in the strategies' order. */
   strategyCourseIds: string[]
 }

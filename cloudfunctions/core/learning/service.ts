@@ -1,8 +1,5 @@
-import type {
-  CourseCard, CourseDetail, CourseProgressResult, CoursesData, LearnerShop, MediaRef, ModelStoreCard, ModelStoreDetail, ModelStoresData,
-  StoreAreaType, StoreBusinessType, VisitLink,
-} from '../../contracts/learning'
-import { STORE_AREA_TYPES, STORE_BUSINESS_TYPES } from '../../contracts/learning'
+import { type AreaType, type BusinessType, AREA_TYPES, BUSINESS_TYPES } from '../../contracts/vocabulary'
+import type { CourseCard, CourseDetail, CourseProgressResult, CoursesData, LearnerShop, MediaRef, ModelStoreCard, ModelStoreDetail, ModelStoresData, VisitLink } from '../../contracts/learning'
 import { fail } from '../errors'
 import { actingFor } from '../helpers/access'
 import { getSummary } from '../insights/summary'
@@ -162,7 +159,7 @@ const storeOf = (doc: ModelStoreDoc) => {
 export const listModelStores = async (
   deps: Deps,
   caller: string,
-  event: { businessType?: StoreBusinessType; areaType?: StoreAreaType; district?: string; retailer?: string },
+  event: { businessType?: BusinessType; areaType?: AreaType; district?: string; retailer?: string },
 ): Promise<ModelStoresData> => {
   const db = repos(deps.store)
   const { retailer } = await actingFor(db, caller, event.retailer, 'insights')
@@ -190,8 +187,8 @@ export const listModelStores = async (
     shop: { ...shopOf(retailer), businessType: retailer.businessType, areaType: retailer.areaType },
     stores,
     filters: {
-      businessTypes: present(STORE_BUSINESS_TYPES, (s) => s.businessType),
-      areaTypes: present(STORE_AREA_TYPES, (s) => s.areaType),
+      businessTypes: present(BUSINESS_TYPES, (s) => s.businessType),
+      areaTypes: present(AREA_TYPES, (s) => s.areaType),
       districts: [...new Set(all.map((s) => s.district))],
     },
   }

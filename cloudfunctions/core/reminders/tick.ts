@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '../time'
 import type { Deps, DocumentStore, Filter } from '../ports'
-import type { Helper, ReminderSchedule } from '../model'
+import type { Helper, ReminderSchedule, Retailer } from '../model'
 import { repos, type Repos } from '../repos'
 import { overridesForMany } from '../calendar'
 import { orderId } from '../orders'
@@ -10,7 +10,6 @@ import { consentsOf } from './consents'
 import { refreshMarkedSchedules } from './settings'
 import type { RemindTickReport, TickShare } from '../../contracts/results'
 import type { CalendarOverride } from '../../contracts/vocabulary'
-import type { Retailer } from '../model'
 import { settleDueNotices } from '../guidance/notices'
 
 /**

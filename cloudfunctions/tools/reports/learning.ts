@@ -1,4 +1,4 @@
-import type { TargetClass } from '../../contracts/learning'
+import type { GuidanceClass } from '../../contracts/guidance'
 import { storedGuides, type GuideReader } from '../../core/learning/ports'
 import type { DocumentStore } from '../../core/ports'
 import { repos } from '../../core/repos'
@@ -12,7 +12,7 @@ import { formatCount } from '../../words/numbers'
  * helper watching for the shop counts apart from the owner). A shop in several classes counts in each;
  * a shop without a guide that month counts under 未分类.
  */
-export type ClassKey = TargetClass | 'unclassified'
+export type ClassKey = GuidanceClass | 'unclassified'
 
 export interface CourseLine {
   courseId: string
