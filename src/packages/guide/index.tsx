@@ -6,14 +6,13 @@ import {
   CLASS_NAMES, INDICATOR_NAMES, changeText, gradeText, indicatorValueText, monthName, outcomeText, percentileText, reasonText,
 } from '@words/guidance'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
 import { useConsentRequest } from '@/lib/useConsentRequest'
 import { errorTextOf } from '@/lib/errorText'
 import { fetchGuide, sendGuideFeedback } from '@/services/guidance'
 import { StrategyCard } from './StrategyCard'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 /** 每月提醒我: one monthlyGuide consent a tap, asked only from the tap. */
 function MonthlyReminder({ consents, templateId, onChange }: { consents: number; templateId: string | null; onChange: (left: number) => void }) {
@@ -50,8 +49,7 @@ export default function GuidePage() {
   const { load, retry, setData } = useLoader<GuideData>(fetch)
   const [verdictNote, setVerdictNote] = useState('')
 
-  if (load.state === 'loading') return <PageRoot className='guide'><Loading blocks={['skeleton-figures', 'skeleton-list']} text='正在加载经营指导书…' /></PageRoot>
-  if (load.state === 'error') return <PageRoot className='guide'><ErrorState message={load.error.message} onRetry={retry} /></PageRoot>
+  if (load.state !== 'ready') return <PageRoot className='guide'><LoadState load={load} onRetry={retry} blocks={['skeleton-figures', 'skeleton-list']} text='正在加载经营指导书…' /></PageRoot>
 
   const data = load.data
   const { guide } = data

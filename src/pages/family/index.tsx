@@ -1,10 +1,9 @@
 import { useRouter } from '@tarojs/taro'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { useLoader } from '@/lib/useLoader'
 import { fetchMyRetailers } from '@/services/helpers'
+import { LoadState } from '@/components/LoadState'
 
 /** 我帮忙的店铺, for a retailer who also helps others (a paired neighbour); helpers with no shop see it on 首页. */
 export default function Family() {
@@ -13,8 +12,7 @@ export default function Family() {
   const first = useRouter().params.retailer || undefined
   return (
     <PageRoot className='family'>
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
-      {load.state === 'loading' && <Loading />}
+      <LoadState load={load} onRetry={retry} />
       {load.state === 'ready' && <HelpedRetailers data={load.data} onChange={setData} first={first} />}
     </PageRoot>
   )

@@ -2,10 +2,8 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { currentCycle } from '@core/schedule'
-import { ErrorState } from '@/components/ErrorState'
 import { HelpedRetailers } from '@/components/HelpedRetailers'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
 import { SuggestedOrderEntry } from '@/components/ordering/SuggestedOrderEntry'
 import { OrderHistory } from '@/components/ordering/OrderHistory'
 import { openPage } from '@/lib/routes'
@@ -20,6 +18,7 @@ import { GuideCard } from './GuideCard'
 import { useHome } from './useHome'
 import './index.scss'
 import { calendarNoticeText } from '@words/orders'
+import { LoadState } from '@/components/LoadState'
 
 /**
  * 首页: the retailer's shop, the live countdown to the next order deadline, this week's order and
@@ -39,17 +38,10 @@ export default function Home() {
     if (helpedRetailer && ownRetailer && helpedRetailer !== ownRetailer) openPage('family', { retailer: helpedRetailer })
   }, [helpedRetailer, ownRetailer])
 
-  if (load.state === 'loading') {
-    return (
-      <PageRoot className='home is-loading'>
-        <Loading blocks={['skeleton-shop', 'skeleton-countdown']} />
-      </PageRoot>
-    )
-  }
-  if (load.state === 'error') {
+  if (load.state !== 'ready') {
     return (
       <PageRoot className='home'>
-        <ErrorState message={load.error.message} onRetry={retry} />
+        <LoadState load={load} onRetry={retry} blocks={['skeleton-shop', 'skeleton-countdown']} />
       </PageRoot>
     )
   }

@@ -3,10 +3,9 @@ import { useRetailer } from './useRetailer'
 import { CareModeCard } from './CareModeCard'
 import { goTo, openPage } from '@/lib/routes'
 import { signOut } from '@/services/identity'
-import { ErrorState } from '@/components/ErrorState'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 const switchIdentity = () => {
   signOut()
@@ -19,8 +18,7 @@ export default function Me() {
   const retailer = load.state === 'ready' ? load.data : null
   return (
     <PageRoot className='me'>
-      {load.state === 'loading' && <Loading />}
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      <LoadState load={load} onRetry={retry} />
       {load.state === 'ready' && retailer === null && (
         <View className='card'>
           <Text className='title'>尚未绑定店铺</Text>

@@ -3,9 +3,8 @@ import { fetchDemoIdentities } from '@/services/signin'
 import { newDevOpenId, signInAs } from '@/services/identity'
 import { goTo } from '@/lib/routes'
 import { useLoader } from '@/lib/useLoader'
-import { ErrorState } from '@/components/ErrorState'
-import { Loading } from '@/components/Loading'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 const actAs = (openId: string) => {
   signInAs(openId)
@@ -26,8 +25,7 @@ export default function SignIn() {
     <View className='page signin'>
       <Text className='title'>选择演示身份</Text>
       <Text className='line muted'>本地演示用：点选一位零售户，以他的微信身份进入。</Text>
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
-      {load.state === 'loading' && <Loading />}
+      <LoadState load={load} onRetry={retry} />
       {list?.identities.map((identity) => (
         <Button key={identity.openId} className='identity-card' onClick={() => actAs(identity.openId)}>
           <Text className='identity-shop'>{identity.shopName}</Text>

@@ -5,13 +5,12 @@ import type { ProfitSheetData } from '@contracts'
 import { formatCount, formatFen } from '@words/numbers'
 import { monthName } from '@words/guidance'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
 import { pageUrl } from '@/lib/routes'
 import { fetchProfitSheet } from '@/services/guidance'
 import { BarList } from '../../insights/components/BarList'
 import '../index.scss'
+import { LoadState } from '@/components/LoadState'
 
 /** How many SKUs the chart draws; the rest are summed in one line under it. */
 const SHOWN = 12
@@ -37,8 +36,7 @@ export default function ProfitSheetPage() {
     path: pageUrl('profitSheet', { month: sheet?.month }),
   }))
 
-  if (load.state === 'loading') return <PageRoot className='guide profit'><Loading blocks={['skeleton-list']} text='正在加载盈利单…' /></PageRoot>
-  if (load.state === 'error') return <PageRoot className='guide profit'><ErrorState message={load.error.message} onRetry={retry} /></PageRoot>
+  if (load.state !== 'ready') return <PageRoot className='guide profit'><LoadState load={load} onRetry={retry} blocks={['skeleton-list']} text='正在加载盈利单…' /></PageRoot>
   const data = load.data
   const rest = data.skus.slice(SHOWN)
   return (

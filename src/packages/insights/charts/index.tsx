@@ -7,14 +7,13 @@ import { useRouter } from '@tarojs/taro'
 import { fetchSummary } from '@/services/insights'
 import { useLoader } from '@/lib/useLoader'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { ColumnChart } from '../components/ColumnChart'
 import { BarList } from '../components/BarList'
 import { dailyCaption, dailyColumns, dayFiguresText, topSellerBars } from './series'
 import { openPage } from '@/lib/routes'
 import { PERIOD_NAMES, dataThroughText } from '@/pages/insights/words'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 /** `?period=week|month&date=YYYY-MM-DD[&retailer=…]`, as the 经营 tab opens it; anything else: this month. */
 const useQuery = () => {
@@ -34,17 +33,10 @@ export default function Charts() {
   const fetch = useCallback(() => fetchSummary({ period, date, retailer }, { reuse: true }), [period, date, retailer])
   const { load, retry } = useLoader(fetch)
 
-  if (load.state === 'loading') {
+  if (load.state !== 'ready') {
     return (
       <PageRoot className='charts'>
-        <Loading blocks={['skeleton-chart', 'skeleton-chart']} text='正在加载图表…' />
-      </PageRoot>
-    )
-  }
-  if (load.state === 'error') {
-    return (
-      <PageRoot className='charts'>
-        <ErrorState message={load.error.message} onRetry={retry} />
+        <LoadState load={load} onRetry={retry} blocks={['skeleton-chart', 'skeleton-chart']} text='正在加载图表…' />
       </PageRoot>
     )
   }

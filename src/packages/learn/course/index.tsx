@@ -5,14 +5,13 @@ import type { CourseDetail, CourseProgressResult, Cue } from '@contracts/learnin
 import { cuesAt, parseWebVtt } from '@core/learning/vtt'
 import { cardProgressWords, clockWords, LEARNING_WORDS } from '@words/learning'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { leaveWhenSignedOut } from '@/lib/routes'
 import { useLoader } from '@/lib/useLoader'
 import { fetchCourse, fetchText } from '@/services/course'
 import { RATES, setRate, VIDEO_ID } from './player'
 import { usePlayback } from './usePlayback'
 import '../learn.scss'
+import { LoadState } from '@/components/LoadState'
 
 interface Loaded {
   course: CourseDetail
@@ -121,8 +120,7 @@ export default function CoursePage() {
 
   return (
     <PageRoot className='learn-course'>
-      {load.state === 'loading' && <Loading blocks={['skeleton-video']} text='正在加载课程…' />}
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      <LoadState load={load} onRetry={retry} blocks={['skeleton-video']} text='正在加载课程…' />
       {load.state === 'ready' && (
         <>
           <View className='card'>

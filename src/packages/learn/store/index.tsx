@@ -5,13 +5,12 @@ import type { ModelStoreDetail } from '@contracts/learning'
 import { comparisonWords, LEARNING_WORDS } from '@words/learning'
 import { monthLabel } from '@words/time'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { leaveWhenSignedOut } from '@/lib/routes'
 import { useLoader } from '@/lib/useLoader'
 import { fetchModelStore } from '@/services/modelStore'
 import { openVisit, VISIT_PROBLEMS } from '../visit'
 import '../learn.scss'
+import { LoadState } from '@/components/LoadState'
 
 function Comparison({ store }: { store: ModelStoreDetail }) {
   return (
@@ -47,17 +46,10 @@ export default function ModelStorePage() {
   const { load, retry } = useLoader(fetch, { leaves: leaveWhenSignedOut })
   const [problem, setProblem] = useState<string | null>(null)
 
-  if (load.state === 'loading') {
+  if (load.state !== 'ready') {
     return (
       <PageRoot className='learn-store'>
-        <Loading blocks={['skeleton-video', 'skeleton-list']} text='正在加载示范店…' />
-      </PageRoot>
-    )
-  }
-  if (load.state === 'error') {
-    return (
-      <PageRoot className='learn-store'>
-        <ErrorState message={load.error.message} onRetry={retry} />
+        <LoadState load={load} onRetry={retry} blocks={['skeleton-video', 'skeleton-list']} text='正在加载示范店…' />
       </PageRoot>
     )
   }

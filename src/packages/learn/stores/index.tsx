@@ -3,12 +3,11 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ModelStoresData } from '@contracts/learning'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { leaveWhenSignedOut, openPage } from '@/lib/routes'
 import { useLoader } from '@/lib/useLoader'
 import { fetchModelStores, type StoreFilters } from '@/services/learning'
 import '../learn.scss'
+import { LoadState } from '@/components/LoadState'
 
 type FilterKey = keyof StoreFilters
 
@@ -49,8 +48,7 @@ export default function ModelStoresPage() {
           <Chips label='片区' values={offered.districts} chosen={filters.district} onChoose={choose('district')} />
         </View>
       )}
-      {load.state === 'loading' && <Loading blocks={['skeleton-list']} text='正在加载示范店…' />}
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
+      <LoadState load={load} onRetry={retry} blocks={['skeleton-list']} text='正在加载示范店…' />
       {load.state === 'ready' && load.data.stores.length === 0 && (
         <View className='card'>
           <Text className='line muted'>没有符合条件的示范店，换个条件看看</Text>

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { HelpersData } from '@contracts'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
 import { fetchHelperLog, fetchHelpers } from '@/services/helpers'
 import { HelperCard } from './HelperCard'
 import { InviteCard } from './InviteCard'
 import { HelperLog } from './HelperLog'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 /** The helpers and the log of what they did, in one load. */
 const fetchPage = () => Promise.all([fetchHelpers(), fetchHelperLog()])
@@ -21,17 +20,10 @@ const fetchPage = () => Promise.all([fetchHelpers(), fetchHelperLog()])
 export default function Helpers() {
   const { load, retry, setData: setLoaded } = useLoader(fetchPage)
 
-  if (load.state === 'error') {
+  if (load.state !== 'ready') {
     return (
       <PageRoot className='helpers'>
-        <ErrorState message={load.error.message} onRetry={retry} />
-      </PageRoot>
-    )
-  }
-  if (load.state === 'loading') {
-    return (
-      <PageRoot className='helpers'>
-        <Loading />
+        <LoadState load={load} onRetry={retry} />
       </PageRoot>
     )
   }

@@ -4,13 +4,12 @@ import { MINUTE_MS } from '@core/time'
 import { chinaLabel } from '@words/time'
 import { OUTCOME_WORDS, cycleText, reminderTitle } from '@words/reminders'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { useLoader } from '@/lib/useLoader'
 import { fetchInbox } from '@/services/inbox'
 import { openPage } from '@/lib/routes'
 import { monthName } from '@words/guidance'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 /** A reminder sent more than this after it was due says when it really went out. */
 const LATE_MS = 5 * MINUTE_MS
@@ -33,8 +32,7 @@ export default function Inbox() {
 
   return (
     <PageRoot className='inbox'>
-      {load.state === 'error' && <ErrorState message={load.error.message} onRetry={retry} />}
-      {load.state === 'loading' && <Loading />}
+      <LoadState load={load} onRetry={retry} />
       {data?.guides.map((g) => (
         <View key={g.id} className='card inbox-guide'>
           <Text className='title entry-title'>{`${monthName(g.month)}经营建议已生成`}</Text>

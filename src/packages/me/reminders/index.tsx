@@ -2,13 +2,12 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import type { ReminderSettingsData } from '@contracts'
 import { describeInstant } from '@/lib/orderCountdown'
 import { PageRoot } from '@/components/PageRoot'
-import { Loading } from '@/components/Loading'
-import { ErrorState } from '@/components/ErrorState'
 import { errorTextOf } from '@/lib/errorText'
 import { useLoader } from '@/lib/useLoader'
 import { useConsentRequest } from '@/lib/useConsentRequest'
 import { fetchReminderSettings, updateReminderSettings } from '@/services/reminders'
 import './index.scss'
+import { LoadState } from '@/components/LoadState'
 
 type Offset = keyof ReminderSettingsData['offsets']
 
@@ -44,17 +43,10 @@ export default function Reminders() {
     }
   }
 
-  if (load.state === 'error') {
+  if (load.state !== 'ready') {
     return (
       <PageRoot className='reminders'>
-        <ErrorState message={load.error.message} onRetry={retry} />
-      </PageRoot>
-    )
-  }
-  if (load.state === 'loading') {
-    return (
-      <PageRoot className='reminders'>
-        <Loading />
+        <LoadState load={load} onRetry={retry} />
       </PageRoot>
     )
   }
