@@ -1,6 +1,7 @@
 import type { AreaType, BusinessType, GuideVerdict, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
 import type { Guide, GuidanceClass, Strategy } from '../contracts/guidance'
 import type { Course, CourseProgress, ModelStore } from '../contracts/learning'
+import type { MarketingFigures } from './guidance/inputs'
 
 /** Documents the core keeps. Money is integer fen (分); instants are epoch ms or ISO-8601. */
 
@@ -322,16 +323,10 @@ export interface HelperLogEntry {
  * A retailer's row of the marketing system's monthly data (营销系统月度数据); id `${licenseNo}|${month}`.
  * Re-importing a month replaces the rows of the shops it lists.
  */
-export interface MarketingMonth {
+export interface MarketingMonth extends MarketingFigures {
   _id: string
   licenseNo: string
   month: string
-  grade: number
-  integrityScore: number
-  monthlyQuotaCartons: number
-  newRetailScore: number
-  terminalLevel: number
-  shopAreaM2: number
 }
 
 /** One strategy of the library in the store (the `strategies` import replaces the whole library); id = strategy id. */

@@ -65,6 +65,14 @@ export const orderStatuses = async (
   }
 }
 
+/** The retailer a mark acts on (own, or helped with `order`) and its open cycle; CONFLICT outside the window. */
+const openCycleFor = async (db: Repos, caller: string, licenseNo: string | undefined, now: number) => {
+  const { retailer, helper } = await actingFor(db, caller, licenseNo, 'order')
+  const phase = currentCycle(retailer.orderWindow, now, await overridesFor(db, retailer))
+  if (phase.phase !== 'open') return fail('CONFLICT', 'windowClosed')
+  return { retailer, helper, cycleId: phase.cycle.cycleId }
+}
+
 /**
  * 我已订货 by the retailer, or 家人已代订 by a helper with the `order` scope naming the shop in
  * `retailer`. Only an open window can be marked; marking twice keeps the first mark (an imported
@@ -73,11 +81,7 @@ export const orderStatuses = async (
 export const markOrdered = async (deps: Deps, caller: string, licenseNo?: string): Promise<MarkOrderedResult> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  const { retailer, helper } = await actingFor(db, caller, licenseNo, 'order')
-  const overrides = await overridesFor(db, retailer)
-  const phase = currentCycle(retailer.orderWindow, now, overrides)
-  if (phase.phase !== 'open') fail('CONFLICT', 'windowClosed')
-  const cycleId = phase.cycle.cycleId
+  const { retailer, helper, cycleId } = await openCycleFor(db, caller, licenseNo, now)
   const record: OrderRecord = {
     _id: orderId(retailer.licenseNo, cycleId),
     licenseNo: retailer.licenseNo,
@@ -99,11 +103,7 @@ export const markOrdered = async (deps: Deps, caller: string, licenseNo?: string
 export const undoOrdered = async (deps: Deps, caller: string, licenseNo?: string): Promise<UndoOrderedResult> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  const { retailer, helper } = await actingFor(db, caller, licenseNo, 'order')
-  const overrides = await overridesFor(db, retailer)
-  const phase = currentCycle(retailer.orderWindow, now, overrides)
-  if (phase.phase !== 'open') fail('CONFLICT', 'windowClosed')
-  const cycleId = phase.cycle.cycleId
+  const { retailer, helper, cycleId } = await openCycleFor(db, caller, licenseNo, now)
   const record = await orderRecord(db, retailer.licenseNo, cycleId)
   if (!record || record.source === 'import') return fail('CONFLICT', 'notMarkedByPerson')
   await db.orders.remove({ _id: record._id, source: record.source })

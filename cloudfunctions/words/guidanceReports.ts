@@ -1,5 +1,6 @@
 import { GUIDANCE_CLASSES, type ClassReason, type GuidanceClass, type Indicator } from '../contracts/guidance'
 import { CLASS_NAMES, INDICATOR_NAMES, classNamesText, effectivenessText, reasonText } from './guidance'
+import type { GuideBuildReport } from '../contracts/guidance'
 
 /**
  * The company's reports as CSV (npm run report): UTF-8 with a BOM so Excel opens the Chinese,
@@ -82,17 +83,7 @@ export const strategyLine = (row: {
 const count = (n: number): string => n.toLocaleString('en-US')
 
 /** What `npm run guide -- build` did, in a few lines. */
-export const buildReportText = (r: {
-  month: string
-  configVersion: string
-  pool: number
-  written: number
-  unchanged: number
-  removed: number
-  resumed: boolean
-  classes: Record<GuidanceClass, number>
-  notices: { inboxOnly: number; sent: number; failed: number; deferred: number }
-}): string =>
+export const buildReportText = (r: GuideBuildReport): string =>
   [
     `${r.month} 经营指导书：${count(r.pool)} 户，写入 ${count(r.written)} 份，未变 ${count(r.unchanged)} 份${r.removed > 0 ? `，删除 ${count(r.removed)} 份（已不在名单中）` : ''}（配置 ${r.configVersion}${r.resumed ? '，接着上次未完成的继续' : ''}）`,
     `  ${GUIDANCE_CLASSES.map((id) => `${CLASS_NAMES[id]} ${count(r.classes[id])} 户`).join(' · ')}`,
