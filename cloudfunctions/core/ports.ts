@@ -173,7 +173,17 @@ export interface TickWorkers {
   remindTick(share: TickShare): Promise<RemindTickReport>
 }
 
+/**
+ * Where an import in chunks goes on: the next chunk started in another invocation (in CloudBase:
+ * the `importChunk` timer function invoked by this one; its own trigger picks up what is missed).
+ */
+export interface ImportWorkers {
+  next(importId: string): Promise<void>
+}
+
 export interface Deps {
+  /** Where an import in chunks goes on; absent (a laptop): an import runs in one go. */
+  imports?: ImportWorkers
   /** Where the reminder timer can fan out; absent: one run does what it can and leaves the rest due. */
   workers?: TickWorkers
   /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */
