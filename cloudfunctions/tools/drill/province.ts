@@ -88,6 +88,9 @@ const loadProvince = (sim: SimulatedCloudBase, options: ProvinceDrillOptions): R
   )
   sim.load('consents', retailers.map((_, i): Consent => ({ _id: consentId(`wx-${i + 1}`, 'orderReminder'), openId: `wx-${i + 1}`, template: 'orderReminder', granted: 5, spent: 1 })))
   sim.load('calendar', [{ _id: '*|2026-10-05', scope: '*', cycleId: '2026-10-05', action: 'cancel' }])
+  // The first shop's monthly guide, so home's tip and the guide function read one (its figures do not matter here).
+  const first = retailers[0].licenseNo
+  sim.load('guides', [{ _id: `${first}|2026-10`, licenseNo: first, month: '2026-10', classes: [], strategies: [] }])
   return retailers
 }
 
