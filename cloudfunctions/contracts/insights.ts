@@ -256,4 +256,9 @@ export interface ImportReport {
   changedDocs: number
   seconds: number
   rowsPerSecond: number
+  /**
+   * Set when the import goes on in another invocation (CloudBase: chunks that each finish well
+   * inside the function's timeout): nothing is final yet, `applied` is false until the last chunk.
+   */
+  continues?: { importId: string; rowsDone: number; chunks: number }
 }

@@ -178,6 +178,22 @@ export interface ImportRecord {
   finishedAt?: string
   rows: number
   imported: number
+  /** An import in chunks (CloudBase): where its next chunk goes on from, saved at the end of each. */
+  resume?: ImportResume
+}
+
+/** What the next chunk of an import needs that is not in the store's documents already. */
+export interface ImportResume {
+  /** Data rows (as the check counts them) whose writes are done: the next chunk applies the rows after them. */
+  rows: number
+  /** The journal's next undo record number, and the documents it wrote so far. */
+  seq: number
+  changed: number
+  /** Months whose aggregates the chunks so far changed (their peer statistics are refreshed at the end). */
+  months: string[]
+  skipInvalid: boolean
+  /** Chunks done. */
+  chunks: number
 }
 
 /**

@@ -33,6 +33,34 @@ export interface Doc {
   _id: string
 }
 
+/**
+ * A server-side aggregation (CloudBase `aggregate()`, SQL `GROUP BY`): the documents matching a
+ * filter grouped by the values of some fields, each group answered with its size, the sums of some
+ * numeric fields, and fields read from its first document (smallest `_id`) — so a caller reads a
+ * few numbers a group rather than every document whole.
+ */
+export interface GroupSpec {
+  /**
+   * (Dotted) fields whose values key a group. The first must hold a string or a number in every
+   * matched document (groups are paged on it); the others may be missing (null).
+   */
+  by: readonly string[]
+  /** (Dotted) fields added up over each group; a missing or non-numeric value adds 0. */
+  sum?: readonly string[]
+  /** (Dotted) fields taken from the group's document with the smallest `_id` (null when missing). */
+  first?: readonly string[]
+}
+
+export interface Group {
+  /** The values of `by`, in its order. */
+  key: Scalar[]
+  count: number
+  /** By field name of `sum`. */
+  sums: Record<string, number>
+  /** By field name of `first`: any JSON value. */
+  first: Record<string, unknown>
+}
+
 export interface Collection<T extends Doc> {
   get(id: string): Promise<T | null>
   find(filter: Filter, options?: FindOptions): Promise<T[]>
@@ -52,6 +80,8 @@ export interface Collection<T extends Doc> {
   /** Atomically adds `by` to a numeric field, creating the document from `init` when absent; returns the new value. */
   increment(id: string, field: string, by: number, init: Omit<T, '_id'>): Promise<number>
   remove(filter: Filter): Promise<number>
+  /** Every group of the matching documents (see GroupSpec), in ascending order of their keys. */
+  group(filter: Filter, spec: GroupSpec): Promise<Group[]>
 }
 
 export interface IndexSpec {
@@ -143,7 +173,17 @@ export interface TickWorkers {
   remindTick(share: TickShare): Promise<RemindTickReport>
 }
 
+/**
+ * Where an import in chunks goes on: the next chunk started in another invocation (in CloudBase:
+ * the `importChunk` timer function invoked by this one; its own trigger picks up what is missed).
+ */
+export interface ImportWorkers {
+  next(importId: string): Promise<void>
+}
+
 export interface Deps {
+  /** Where an import in chunks goes on; absent (a laptop): an import runs in one go. */
+  imports?: ImportWorkers
   /** Where the reminder timer can fan out; absent: one run does what it can and leaves the rest due. */
   workers?: TickWorkers
   /** Uploaded files, read by the company-side import; absent where nothing can be uploaded. */

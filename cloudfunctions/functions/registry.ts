@@ -22,6 +22,7 @@ import saveOrderDraft from './saveOrderDraft'
 import undoOrdered from './undoOrdered'
 import orderHistory from './orderHistory'
 import importData from './importData'
+import importChunk from './importChunk'
 import cleanup from './cleanup'
 import guide from './guide'
 import guideFeedback from './guideFeedback'
@@ -58,6 +59,7 @@ export const functions: FunctionDef[] = [
   undoOrdered,
   orderHistory,
   importData,
+  importChunk,
   cleanup,
   guide,
   guideFeedback,

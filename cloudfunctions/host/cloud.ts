@@ -1,6 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk'
 import type { Reply } from '../contracts'
-import type { Deps, TickWorkers } from '../core/ports'
+import type { Deps, ImportWorkers, TickWorkers } from '../core/ports'
 import type { RemindTickReport, TickShare } from '../contracts/results'
 import { failure, invokeCallable, invokeTimer, type FunctionDef } from '../functions/define'
 import { systemClock } from '../adapters/node/clock'
@@ -23,6 +23,21 @@ export const cloudTickWorkers = (callFunction: (name: string, data: object) => P
     const reply = result as Reply<RemindTickReport> | undefined
     if (!reply || !reply.ok) throw new Error(`remindTick worker ${JSON.stringify(share)} failed: ${reply ? reply.error.message : 'no answer'}`)
     return reply.data
+  },
+})
+
+/**
+ * The next chunk of an import: `importChunk` invoked with a Timer-shaped event naming the import.
+ * node-sdk's callFunction waits for the callee's answer, and a chunk runs for minutes: the request
+ * is given up after `waitMs` while the invoked chunk runs on (and if the invocation was lost, the
+ * timer's next firing starts the chunk).
+ */
+export const cloudImportWorkers = (callFunction: (name: string, data: object, timeoutMs: number) => Promise<unknown>, waitMs = 3000): ImportWorkers => ({
+  next: async (importId: string): Promise<void> => {
+    await callFunction('importChunk', { Type: 'Timer', TriggerName: 'importChunkNext', importId }, waitMs).catch((error: unknown) => {
+      // A timeout is expected (the chunk outlives the wait); anything else is left to the timer.
+      if (!/timeout|ESOCKETTIMEDOUT|ETIMEDOUT/i.test(String((error as { message?: unknown })?.message ?? error))) throw error
+    })
   },
 })
 
@@ -55,6 +70,7 @@ export const cloudPlatform = (): Platform => {
         tokens: nodeTokens,
         files: cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) }),
         workers: cloudTickWorkers((name, data) => cloudbase().callFunction({ name, data })),
+        imports: cloudImportWorkers((name, data, timeout) => cloudbase().callFunction({ name, data }, { timeout })),
         importIo: (bytes) => nodeImportIo(bytes, { media: cloudCatalogueMedia(cloudFiles({ getTempFileURL: (options) => cloudbase().getTempFileURL(options) })) }),
         media: cloudMediaLinks(cloudbase),
       }),

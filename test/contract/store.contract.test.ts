@@ -99,6 +99,46 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(await many.count({ n: { $gte: 1000 } })).toBe(50)
     }, timeout * 4)
 
+    it('group counts, sums and reads the first document of each group, on plain and dotted fields, in key order', async () => {
+      await seed()
+      expect(await items().group({}, { by: ['tag'], sum: ['n', 'shop.grade'], first: ['shop.district', 'note'] })).toEqual([
+        { key: ['blue'], count: 2, sums: { n: 7, 'shop.grade': 13 }, first: { 'shop.district': '岩溪镇', note: 'x' } },
+        { key: ['green'], count: 1, sums: { n: 4, 'shop.grade': 30 }, first: { 'shop.district': '陈巷镇', note: null } },
+        { key: ['red'], count: 2, sums: { n: 4, 'shop.grade': 25 }, first: { 'shop.district': '武安镇', note: null } },
+      ])
+      // Two key fields, a filter, a missing (null) key value and a field that sums nothing.
+      await items().put({ _id: 'f', n: 6, tag: 'red', shop: { district: '武安镇', grade: 2 }, note: 'w' })
+      await store.collection<Doc & { n: number }>('retailers').put({ _id: 'g', n: 7 })
+      expect(await items().group({ n: { $gte: 2 } }, { by: ['shop.district', 'tag'], sum: ['shop.grade', 'missing'] })).toEqual([
+        { key: [null, null], count: 1, sums: { 'shop.grade': 0, missing: 0 }, first: {} },
+        { key: ['岩溪镇', 'blue'], count: 1, sums: { 'shop.grade': 12, missing: 0 }, first: {} },
+        { key: ['岩溪镇', 'red'], count: 1, sums: { 'shop.grade': 20, missing: 0 }, first: {} },
+        { key: ['武安镇', 'blue'], count: 1, sums: { 'shop.grade': 1, missing: 0 }, first: {} },
+        { key: ['武安镇', 'red'], count: 1, sums: { 'shop.grade': 2, missing: 0 }, first: {} },
+        { key: ['陈巷镇', 'green'], count: 1, sums: { 'shop.grade': 30, missing: 0 }, first: {} },
+      ])
+      expect(await items().group({ tag: 'purple' }, { by: ['tag'] })).toEqual([])
+    }, timeout)
+
+    it('group reads past one server page: 1,050 groups of two documents, each group whole', async () => {
+      const many = store.collection<{ _id: string; shop: string; week: number; n: number }>('skus')
+      await many.putMany(Array.from({ length: 2100 }, (_, i) => ({ _id: `p${String(i).padStart(4, '0')}`, shop: `s${String(i >> 1).padStart(4, '0')}`, week: i % 2, n: i })))
+      const groups = await many.group({}, { by: ['shop'], sum: ['n'], first: ['n'] })
+      expect(groups).toHaveLength(1050)
+      expect(groups[0]).toEqual({ key: ['s0000'], count: 2, sums: { n: 1 }, first: { n: 0 } })
+      expect(groups[1049]).toEqual({ key: ['s1049'], count: 2, sums: { n: 4197 }, first: { n: 2098 } })
+      expect(groups.every((g) => g.count === 2)).toBe(true)
+      // Two key fields: 2,100 groups of one document, still each once.
+      const pairs = await many.group({}, { by: ['shop', 'week'], sum: ['n'] })
+      expect(pairs).toHaveLength(2100)
+      expect(pairs.reduce((sum, g) => sum + g.sums.n, 0)).toBe((2099 * 2100) / 2)
+      // More groups under one first-key value than a page holds.
+      const byWeek = await many.group({}, { by: ['week', 'shop'] })
+      expect(byWeek).toHaveLength(2100)
+      expect(byWeek.slice(1049, 1051).map((g) => g.key)).toEqual([[0, 's1049'], [1, 's0000']])
+      expect(new Set(byWeek.map((g) => g.key.join())).size).toBe(2100)
+    }, timeout * 4)
+
     it('count counts what find would find', async () => {
       await seed()
       expect(await items().count({})).toBe(5)

@@ -28,6 +28,7 @@ const stopping = (inner: DocumentStore, allowed: number, how: 'fail' | 'die'): D
         update: (filter, set) => gate(() => c.update(filter, set)),
         increment: (id, field, by, init) => gate(() => c.increment(id, field, by, init)),
         remove: (filter) => gate(() => c.remove(filter)),
+        group: (filter, spec) => c.group(filter, spec),
       }
     },
   }

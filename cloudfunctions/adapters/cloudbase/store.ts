@@ -1,5 +1,5 @@
 import type * as tcb from '@cloudbase/node-sdk'
-import type { Collection, Doc, DocumentStore, FieldOps, Filter, FindOptions, Scalar } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, FieldOps, Filter, FindOptions, Group, GroupSpec, Scalar } from '../../core/ports'
 
 type Db = ReturnType<tcb.CloudBase['database']>
 type Command = Db['command']
@@ -8,6 +8,11 @@ type Query = ReturnType<CloudCollection['where']>
 
 /** The server returns at most this many documents per request, whatever limit is asked for. */
 export const PAGE_SIZE = 1000
+/**
+ * Groups per aggregate request. An aggregate answers 20 results unless told a limit; CloudBase
+ * honours larger ones, but 1,000 keeps a page as small as a find's.
+ */
+export const GROUP_PAGE = 1000
 /** Documents per batch insert in putMany. */
 const BATCH_SIZE = 100
 
@@ -261,5 +266,56 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
   async remove(filter: Filter): Promise<number> {
     const { deleted } = await this.where(filter).remove()
     return Number(deleted)
+  }
+
+  /**
+   * `aggregate()`: $match, $sort by _id (so $first is the smallest _id), $group, $sort by key,
+   * $limit. Pages are keyset on the first key field: the next page matches only documents after
+   * the last complete value of it, so no page makes the server skip what it already answered.
+   */
+  async group(filter: Filter, spec: GroupSpec): Promise<Group[]> {
+    const $ = this._.aggregate
+    const base = toQuery(this._, filter)
+    const [head] = spec.by
+    const id = Object.fromEntries(spec.by.map((field, i) => [`k${i}`, `$${field}`]))
+    const accumulators: Record<string, unknown> = { n: $.sum(1) }
+    ;(spec.sum ?? []).forEach((field, i) => (accumulators[`s${i}`] = $.sum(`$${field}`)))
+    ;(spec.first ?? []).forEach((field, i) => (accumulators[`f${i}`] = $.first(`$${field}`)))
+    const sortKey = Object.fromEntries(spec.by.map((_, i) => [`_id.k${i}`, 1]))
+    const groups: Group[] = []
+    let after: Scalar | undefined
+    /** A head value holding more than a page of groups: read by offset within it. */
+    let within: { value: Scalar; skip: number } | null = null
+    for (;;) {
+      const query = within ? this._.and(base, { [head]: within.value }) : after === undefined ? base : this._.and(base, { [head]: this._.gt(after) })
+      let pipeline = this.coll.aggregate().match(query).sort({ _id: 1 }).group({ _id: id, ...accumulators }).sort(sortKey)
+      if (within && within.skip > 0) pipeline = pipeline.skip(within.skip)
+      const { data } = (await pipeline.limit(GROUP_PAGE).end()) as { data: Record<string, unknown>[] }
+      const page = data.map((row): Group => {
+        const key = row._id as Record<string, Scalar | undefined>
+        return {
+          key: spec.by.map((_, i) => key[`k${i}`] ?? null),
+          count: Number(row.n),
+          sums: Object.fromEntries((spec.sum ?? []).map((field, i) => [field, Number(row[`s${i}`] ?? 0)])),
+          first: Object.fromEntries((spec.first ?? []).map((field, i) => [field, row[`f${i}`] ?? null])),
+        }
+      })
+      if (within) {
+        groups.push(...page)
+        if (page.length === GROUP_PAGE) within.skip += page.length
+        else [after, within] = [within.value, null]
+        continue
+      }
+      if (page.length < GROUP_PAGE) return [...groups, ...page]
+      // A full page may end part-way through the groups of its last head value: those come again.
+      const last = page[page.length - 1].key[0]
+      const complete = page.filter((g) => g.key[0] !== last)
+      if (complete.length === 0) {
+        within = { value: last, skip: 0 }
+        continue
+      }
+      groups.push(...complete)
+      after = complete[complete.length - 1].key[0]
+    }
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Datastore from '@seald-io/nedb'
 import { COLLECTIONS, type CollectionName } from '../../core/collections'
-import type { Collection, Doc, DocumentStore, Filter, FindOptions } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, Scalar } from '../../core/ports'
 
 /**
  * The embedded, persistent document store for a laptop and for tests: one @seald-io/nedb file per
@@ -46,6 +46,39 @@ export class EmbeddedStore implements DocumentStore {
     await this.ready
     await Promise.all([...this.stores.values()].map((ds) => ds.compactDatafileAsync()))
   }
+}
+
+const readPath = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key]), doc)
+
+const rank = (v: Scalar): number => (v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3)
+const compareScalars = (a: Scalar, b: Scalar): number =>
+  rank(a) - rank(b) || (a === b ? 0 : (a as string | number) < (b as string | number) ? -1 : 1)
+
+/** `group` done in memory, over documents in `_id` order (first: the smallest `_id`). */
+export const groupDocs = (docs: readonly Doc[], spec: GroupSpec): Group[] => {
+  const groups = new Map<string, Group>()
+  for (const doc of [...docs].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))) {
+    const key = spec.by.map((field) => (readPath(doc, field) ?? null) as Scalar)
+    const id = JSON.stringify(key)
+    let group = groups.get(id)
+    if (!group) {
+      group = { key, count: 0, sums: Object.fromEntries((spec.sum ?? []).map((f) => [f, 0])), first: Object.fromEntries((spec.first ?? []).map((f) => [f, readPath(doc, f) ?? null])) }
+      groups.set(id, group)
+    }
+    group.count++
+    for (const field of spec.sum ?? []) {
+      const value = readPath(doc, field)
+      if (typeof value === 'number') group.sums[field] += value
+    }
+  }
+  return [...groups.values()].sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const c = compareScalars(a.key[i], b.key[i])
+      if (c !== 0) return c
+    }
+    return 0
+  })
 }
 
 const isUniqueViolation = (error: unknown): boolean =>
@@ -135,5 +168,11 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   async remove(filter: Filter): Promise<number> {
     await this.ready
     return await this.ds.removeAsync(filter, { multi: true })
+  }
+
+  async group(filter: Filter, spec: GroupSpec): Promise<Group[]> {
+    await this.ready
+    // nedb has no aggregation: the groups are made in memory (a laptop's and the tests' data).
+    return groupDocs((await this.ds.findAsync(filter)) as unknown as Doc[], spec)
   }
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { COLLECTIONS } from '../../core/collections'
-import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, IndexSpec, Scalar } from '../../core/ports'
 import { DB_FILE, ensureSchema, quote } from './schema'
-import { pageOf, whereOf, type Param } from './sql'
+import { fieldExpr, pageOf, whereOf, type Param } from './sql'
 import { LeaseHeld, StoreBusy, alive, describe, othersInWords, thisProcess, type Holder } from './holders'
 import { migrateNedbFolder } from './migrate'
 
@@ -270,4 +270,25 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const { where, params } = whereOf(filter)
     return this.write(() => this.statement(`DELETE FROM ${this.table}${where}`).run(...(params as Param[])).changes)
   }
+
+  async group(filter: Filter, spec: GroupSpec): Promise<Group[]> {
+    const { where, params } = whereOf(filter)
+    const keys = spec.by.map((field, i) => `${fieldExpr(field)} AS k${i}`)
+    const sums = (spec.sum ?? []).map((field, i) => `total(CASE WHEN json_type(doc, '$.${field}') IN ('integer', 'real') THEN ${fieldExpr(field)} END) AS s${i}`)
+    // With min(_id) in a GROUP BY, SQLite reads the bare column `doc` from the row holding that minimum.
+    const sql = `SELECT ${[...keys, 'count(*) AS n', ...sums, 'min(_id) AS firstId', 'doc'].join(', ')} FROM ${this.table}${where} GROUP BY ${spec.by.map((_, i) => `k${i}`).join(', ')} ORDER BY ${spec.by.map((_, i) => `k${i}`).join(', ')}`
+    const rows = this.store.busyWords(() => this.statement(sql).all(...params)) as Record<string, Scalar>[]
+    return rows.map((row) => {
+      const doc = JSON.parse(row.doc as string) as unknown
+      return {
+        key: spec.by.map((_, i) => (row[`k${i}`] ?? null) as Scalar),
+        count: row.n as number,
+        sums: Object.fromEntries((spec.sum ?? []).map((field, i) => [field, row[`s${i}`] as number])),
+        first: Object.fromEntries((spec.first ?? []).map((field) => [field, readPath(doc, field) ?? null])),
+      }
+    })
+  }
 }
+
+const readPath = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key]), doc)

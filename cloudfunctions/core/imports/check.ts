@@ -23,6 +23,8 @@ export interface CheckResult {
   moreProblems: number
   /** True when the file itself is unusable (missing columns, broken CSV): nothing can be imported. */
   fatal: boolean
+  /** True when `stop` ended the reading before the file's end (`rows` is how far it got; no sha256). */
+  stopped?: boolean
 }
 
 export interface CheckOptions<R> {
@@ -38,13 +40,21 @@ export interface CheckOptions<R> {
   /** When set (--skip-invalid), bad rows go here with their problems; closed when the check ends. */
   rejected?: RejectedRows
   onProgress?: (progress: Progress) => void
+  /**
+   * Rows (counted as `rows` counts them) an earlier chunk of this import already applied: they are
+   * read and checked again — so repeats, counts and listed problems come out as in one go — but not
+   * accepted, and not set aside again.
+   */
+  from?: number
+  /** Asked after each row past `from`, with the rows read so far: true stops the reading there (once the batch is settled). */
+  stop?: (rows: number) => boolean
 }
 
 /**
  * Reads the whole file once and checks every row, handing each good one to `accept` and
  * counting, listing and (with `rejected`) setting aside the bad ones.
  */
-export const checkFile = async <R>({ spec, known, source, accept, settle, onRejected, rejected, onProgress }: CheckOptions<R>): Promise<CheckResult> => {
+export const checkFile = async <R>({ spec, known, source, accept, settle, onRejected, rejected, onProgress, from = 0, stop }: CheckOptions<R>): Promise<CheckResult> => {
   const result: CheckResult = { sha256: '', rows: 0, good: 0, rejected: 0, problems: [], moreProblems: 0, fatal: false }
   const note = (problem: RowProblem) => {
     if (result.problems.length < MAX_LISTED_PROBLEMS) result.problems.push(problem)
@@ -79,13 +89,13 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     }
     if (c.ok) {
       result.good++
-      accept(row)
+      if (result.rows > from) accept(row)
       return
     }
     result.rejected++
     onRejected?.()
     c.problems.forEach(note)
-    rejected?.add(record, c.row, c.problems)
+    if (result.rows > from) rejected?.add(record, c.row, c.problems)
   }
 
   try {
@@ -95,6 +105,10 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
       for (const record of records) {
         take(record)
         if (result.fatal) break
+        if (stop && result.rows > from && stop(result.rows)) {
+          result.stopped = true
+          break
+        }
       }
       await settle?.()
       await rejected?.flush()
@@ -102,7 +116,7 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
         reported = result.rows
         onProgress({ phase: 'check', rows: result.rows, done: source.bytesRead })
       }
-      if (result.fatal) break
+      if (result.fatal || result.stopped) break
     }
   } catch (error) {
     if (error instanceof UnknownEncoding) note({ row: 1, column: '#file', code: 'unknownEncoding' })
@@ -118,5 +132,5 @@ export const checkFile = async <R>({ spec, known, source, accept, settle, onReje
     result.fatal = true
   }
   onProgress?.({ phase: 'check', rows: result.rows, done: source.bytesRead })
-  return { ...result, sha256: source.sha256() }
+  return { ...result, sha256: result.stopped ? '' : source.sha256() }
 }

@@ -23,6 +23,24 @@ export class Journal {
     readonly importId: string,
   ) {}
 
+  /** The next undo record's number: where a chunk that dies part-way is undone back to. */
+  get nextSeq(): number {
+    return this.seq
+  }
+
+  /**
+   * The journal of an import in chunks, in the next chunk (any process): first undoes what a chunk
+   * that died part-way wrote after the position it saved (undo records from `seq` on), then goes on
+   * numbering from there.
+   */
+  static async resume(store: DocumentStore, importId: string, seq: number, changed: number): Promise<Journal> {
+    await rollBack(store, importId, seq)
+    const journal = new Journal(store, importId)
+    journal.seq = seq
+    journal.changed = changed
+    return journal
+  }
+
   static async begin(store: DocumentStore, record: Omit<ImportRecord, 'state'>): Promise<Journal> {
     const db = repos(store)
     // A former run of the same file may have left undo records behind: they are not ours.
@@ -89,11 +107,11 @@ export class Journal {
   }
 }
 
-/** Undoes every write of one import, newest first. */
-const rollBack = async (store: DocumentStore, importId: string): Promise<void> => {
+/** Undoes every write of one import (from undo record `from` on), newest first. */
+const rollBack = async (store: DocumentStore, importId: string, from = 0): Promise<void> => {
   const db = repos(store)
   for (;;) {
-    const page = await db.importUndo.find({ importId }, { sort: { seq: -1 }, limit: 20 })
+    const page = await db.importUndo.find(from > 0 ? { importId, seq: { $gte: from } } : { importId }, { sort: { seq: -1 }, limit: 20 })
     if (page.length === 0) return
     for (const step of page) {
       await undo(store, step)

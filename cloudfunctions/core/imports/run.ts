@@ -9,13 +9,14 @@ import { calendarSpec, retailersSpec, skusSpec } from './entities'
 import type { ImportReport } from '../../contracts/insights'
 import { checkFile, type CheckResult, type Progress } from './check'
 import { Journal, recoverImports } from './journal'
+import type { ImportRecord } from '../model'
 import type { ImportIo } from './ports'
 import { FactWriter } from './applyFacts'
 import { applyEntities } from './applyEntities'
 import { markSchedulesForRefresh } from '../reminders/settings'
 import { recordImportedOrders } from './orders'
 import { refreshPeerStats } from './peers'
-import { underImportLease, type LeaseClock } from './lease'
+import { currentLease, systemLeaseClock, takeHandOff, takeLapsed, takeLease, underChunkLease, underImportLease, type LeaseClock } from './lease'
 import { marketingSpec, strategiesSpec, type LibraryRow } from './marketing'
 import { applyMarketing, applyStrategies, storedKnownTargets } from './applyGuidance'
 import type { KnownTargets } from '../guidance/library'
@@ -49,6 +50,17 @@ export interface ImportOptions extends ImportIo {
   lease?: LeaseClock
   /** Courses and model stores strategies may open; the 学习 catalogues' ids by default. */
   knownTargets?: KnownTargets
+  /**
+   * Sales, purchases and stock in chunks (CloudBase): each invocation applies rows until it has
+   * applied `rows` of them or run `ms`, saves where it got to and hands its lease on; the report then
+   * says `continues`, and `continueImport` (any process) does the next chunk. Absent: one go.
+   */
+  chunk?: ChunkPolicy
+}
+
+export interface ChunkPolicy {
+  rows?: number
+  ms?: number
 }
 
 const loadKnown = async (store: DocumentStore, today: string): Promise<RowReferences> => {
@@ -64,37 +76,95 @@ const loadKnown = async (store: DocumentStore, today: string): Promise<RowRefere
 
 /** One import at a time per store: recovery must never mistake a running import for a crashed one. */
 const queues = new WeakMap<DocumentStore, Promise<unknown>>()
+const queued = <R>(store: DocumentStore, work: () => Promise<R>): Promise<R> => {
+  const run = (queues.get(store) ?? Promise.resolve()).then(work)
+  queues.set(store, run.catch(() => undefined))
+  return run
+}
+
+const isChunked = (options: Pick<ImportOptions, 'chunk' | 'kind'>): boolean => options.chunk !== undefined && FACT_KINDS.includes(options.kind)
 
 /**
  * Imports one file through the journal, so it lands whole or not at all. Sales, purchases and
  * stock are written as they are checked (one read of the file) and rolled back if a bad row turns
  * up; the register, the catalogue and the calendar are checked whole first and staged on disk.
  * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
+ * With `chunk`, sales, purchases and stock go in chunks across invocations (see ChunkPolicy).
  */
-export const importFile = (options: ImportOptions): Promise<ImportReport> => {
-  const run = (queues.get(options.store) ?? Promise.resolve()).then(() => underImportLease(options.store, `导入 ${options.file}`, () => importNow(options), options.lease))
-  queues.set(options.store, run.catch(() => undefined))
-  return run
+export const importFile = (options: ImportOptions): Promise<ImportReport> =>
+  queued(options.store, async () => {
+    const what = `导入 ${options.file}`
+    if (!isChunked(options)) return underImportLease(options.store, what, () => importNow(options), options.lease)
+    const clock = options.lease ?? systemLeaseClock()
+    const done = await underChunkLease(options.store, what, clock, (overRunning) => takeLease(options.store, what, clock, overRunning).then(() => true), async () => {
+      const report = await importNow(options)
+      return { result: report, handOff: report.continues?.importId ?? null }
+    })
+    return (done as { result: ImportReport }).result
+  })
+
+/** What the next chunk of an import needs besides the store: the file again, and the chunk's size. */
+export interface ContinueOptions {
+  store: DocumentStore
+  /** Reads the import's file again (its `file`: a cloud file id, or a path on a laptop). */
+  open(file: string): Promise<ImportIo>
+  now: Date
+  chunk: ChunkPolicy
+  lease?: LeaseClock
+  onProgress?: (progress: Progress) => void
+  knownTargets?: KnownTargets
 }
+
+/**
+ * The next chunk of an import in chunks, in whatever process runs it: the self-invocation that
+ * names the import, or the timer (no id), which also picks up an import whose chunk died
+ * part-way once that chunk's lease lapsed. Answers null when there is nothing to do here: the
+ * hand-off was taken by another run, or no import waits.
+ */
+export const continueImport = (options: ContinueOptions, importId?: string): Promise<{ importId: string; report: ImportReport } | null> =>
+  queued(options.store, async () => {
+    const { store } = options
+    const clock = options.lease ?? systemLeaseClock()
+    const lease = await currentLease(store)
+    const id = importId ?? lease?.importId
+    if (!lease || !id || lease.importId !== id) return null
+    const record = await repos(store).imports.get(id)
+    const take = async () => ((lease.holder.startsWith('next|') ? takeHandOff(store, id, clock) : takeLapsed(store, lease, clock)))
+    const done = await underChunkLease(store, lease.what, clock, take, async () => {
+      if (!record || record.state !== 'applying' || !record.resume) return { result: null, handOff: null }
+      const io = await options.open(record.file)
+      const report = await importNow({ ...io, store, kind: record.kind as ImportKind, file: record.file, skipInvalid: record.resume.skipInvalid, now: options.now, chunk: options.chunk, onProgress: options.onProgress, knownTargets: options.knownTargets }, record)
+      return { result: { importId: id, report }, handOff: report.continues?.importId ?? null }
+    })
+    return done?.result ?? null
+  })
 
 const FACT_KINDS: readonly ImportKind[] = ['sales', 'purchases', 'inventory']
 
-const importNow = async (options: ImportOptions): Promise<ImportReport> => {
+const importNow = async (options: ImportOptions, resuming?: ImportRecord): Promise<ImportReport> => {
   const { store, kind, skipInvalid = false, now } = options
   const rejected = skipInvalid ? options.rejected : undefined
   const started = performance.now()
-  await recoverImports(store, now.toISOString())
-  const today = chinaDate(now.getTime())
+  const resume = resuming?.resume
+  // A next chunk rolls back nothing but what its own import wrote after the saved position (Journal.resume).
+  if (!resume) await recoverImports(store, now.toISOString())
+  const today = chinaDate((resuming ? Date.parse(resuming.startedAt) : now.getTime()))
   const known = await loadKnown(store, today)
-  const journal = await Journal.begin(store, {
-    _id: `${kind}|${now.toISOString()}|${options.newId()}`,
-    kind,
-    sha256: '',
-    file: options.file,
-    startedAt: now.toISOString(),
-    rows: 0,
-    imported: 0,
-  })
+  const journal =
+    resuming && resume
+      ? await Journal.resume(store, resuming._id, resume.seq, resume.changed)
+      : await Journal.begin(store, {
+          _id: `${kind}|${now.toISOString()}|${options.newId()}`,
+          kind,
+          sha256: '',
+          file: options.file,
+          startedAt: now.toISOString(),
+          rows: 0,
+          imported: 0,
+        })
+  const chunked = isChunked(options)
+  /** Set when this chunk stopped before the file's end: the report says so, and nothing is final. */
+  let continues: ImportReport['continues']
   const staging = FACT_KINDS.includes(kind) || isCatalogueKind(kind) ? null : await options.staging()
   const spec = SPECS[kind as Exclude<ImportKind, CatalogueKind>] as KindSpec<unknown>
   try {
@@ -102,8 +172,15 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
     let checked: CheckResult
     let good = 0
     const onRows = (rows: number) => options.onProgress?.({ phase: 'apply', rows, done: rows, total: good })
+    const chunkStart = performance.now()
+    const from = resume?.rows ?? 0
+    const stop = chunked
+      ? (rows: number) => !refused && (rows - from >= (options.chunk?.rows ?? Infinity) || performance.now() - chunkStart >= (options.chunk?.ms ?? Infinity))
+      : undefined
     const check = <R>(accept: (row: R) => void, settle?: () => Promise<void>) =>
       checkFile({
+        from,
+        stop,
         spec: spec as KindSpec<R>,
         known,
         source: options.source,
@@ -131,7 +208,13 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
         if (!refused) {
           const applied = await writer.finish()
           if (kind === 'purchases') await recordImportedOrders(store, journal, known, applied.orderDays)
-          else await refreshPeerStats(store, journal, applied.months)
+          const months = new Set([...(resume?.months ?? []), ...applied.months])
+          if (checked.stopped) {
+            // Where the next chunk goes on from; everything up to here is written (and journalled).
+            const chunks = (resume?.chunks ?? 0) + 1
+            await repos(store).imports.update({ _id: journal.importId }, { resume: { rows: checked.rows, seq: journal.nextSeq, changed: journal.changed, months: [...months].sort(), skipInvalid, chunks } })
+            continues = { importId: journal.importId, rowsDone: checked.rows, chunks }
+          } else if (kind !== 'purchases') await refreshPeerStats(store, journal, months)
         }
       } else {
         const staged = spec as StagedSpec<Retailer | Sku | CalendarEntry | MarketingMonth | LibraryRow>
@@ -158,7 +241,9 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
           }
         }
       }
-      if (refused) {
+      if (continues) {
+        // The next chunk finishes the import.
+      } else if (refused) {
         await journal.abandon()
       } else {
         // New windows or calendar changes move when reminders are due: the timer replans the marked schedules.
@@ -175,15 +260,16 @@ const importNow = async (options: ImportOptions): Promise<ImportReport> => {
       kind,
       file: options.file,
       rows: checked.rows,
-      imported: refused ? 0 : checked.good,
+      imported: refused || continues ? 0 : checked.good,
       rejected: checked.rejected,
       problems: checked.problems,
       moreProblems: checked.moreProblems,
-      applied: !refused,
+      applied: !refused && !continues,
       ...(rejected && checked.rejected > 0 ? { rejectedFile: rejected.name } : {}),
       changedDocs: refused ? 0 : journal.changed,
       seconds,
       rowsPerSecond: seconds > 0 ? checked.rows / seconds : 0,
+      ...(continues ? { continues } : {}),
     }
   } finally {
     await staging?.remove()

@@ -83,10 +83,10 @@ export const hasDataOn = (months: ReadonlyMap<string, SalesMonth>, date: string)
 }
 
 /** The latest stock count on or before `date`, searching the given months. */
-export const stockOn = (months: ReadonlyMap<string, InventoryMonth>, date: string): { date: string; packs: number } | null => {
+export const stockOn = (months: ReadonlyMap<string, Pick<InventoryMonth, 'daily'>>, date: string): { date: string; packs: number } | null => {
   const limit = monthOf(date)
   for (const month of [...months.keys()].filter((m) => m <= limit).sort().reverse()) {
-    const { daily } = months.get(month) as InventoryMonth
+    const { daily } = months.get(month) as Pick<InventoryMonth, 'daily'>
     for (let i = month === limit ? dayOfMonth(date) - 1 : daily.packs.length - 1; i >= 0; i--) {
       const packs = daily.packs[i]
       if (packs !== null && packs !== undefined) return { date: dateIn(month, i + 1), packs }
@@ -96,7 +96,7 @@ export const stockOn = (months: ReadonlyMap<string, InventoryMonth>, date: strin
 }
 
 /** Days of the month up to the last one with any POS data (a month still running counts its days so far). */
-const daysWithData = (month: SalesMonth): number => {
+const daysWithData = (month: MetricsSales): number => {
   let last = 0
   month.daily.packs.forEach((packs, i) => {
     if (packs !== null) last = i + 1
@@ -110,8 +110,13 @@ export interface MonthMetrics {
   turnoverDays: number | null
 }
 
+/** What the benchmark reads of a sales month: its totals and which days have rows. */
+export type MetricsSales = Pick<SalesMonth, 'month' | 'totals'> & { daily: Pick<SalesMonth['daily'], 'packs'> }
+/** What the benchmark reads of a stock month: its daily counts. */
+export type MetricsStock = Pick<InventoryMonth, 'month' | 'daily'>
+
 /** A retailer's benchmark indicators for one month; null when the month has no sales. */
-export const monthMetrics = (sales: SalesMonth | undefined, inventory: InventoryMonth | undefined): MonthMetrics | null => {
+export const monthMetrics = (sales: MetricsSales | undefined, inventory: MetricsStock | undefined): MonthMetrics | null => {
   if (!sales || sales.totals.salesFen <= 0) return null
   const days = daysWithData(sales)
   const stock = inventory ? stockOn(new Map([[inventory.month, inventory]]), `${sales.month}-${String(days).padStart(2, '0')}`) : null

@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween, monthOf } from '../time'
 import type { Repos } from '../repos'
-import type { SalesMonth } from '../model'
+import type { InventoryMonth, RawWeek, SalesMonth } from '../model'
 import { daysOfStock, lastDayWithData, stockOn } from './metrics'
 import { monthsOf, rowsBetween, weeksHolding } from './reads'
 import { HISTORY_WEEKS, dailyRate } from './orderPlan'
@@ -28,27 +28,54 @@ export interface Outlook {
   skus: Map<string, SkuOutlook>
 }
 
-/**
- * Reads the last 8 weeks of sales up to the last day with data, and the last stock count. `sales`
- * may pass the sales months already read; they must include this month and the one before.
- */
-export const readOutlook = async (db: Repos, licenseNo: string, today: string, sales?: ReadonlyMap<string, SalesMonth>): Promise<Outlook> => {
-  const months = [monthOf(today), addMonths(monthOf(today), -1)]
-  const [salesMonths, inventory] = await Promise.all([
-    sales ? Promise.resolve(sales) : monthsOf(db.salesMonths, licenseNo, months),
-    monthsOf(db.inventoryMonths, licenseNo, months),
-  ])
+/** Which week documents an outlook reads, once its months are known (see readOutlook). */
+export interface OutlookReads {
+  dataThrough: string | null
+  stock: { date: string; packs: number } | null
+  through: string
+  historyFrom: string
+  /** Dates whose sales weeks it reads, and the stock count's date whose stock week it reads. */
+  salesDates: string[]
+  stockDates: string[]
+}
+
+export const outlookReads = (salesMonths: ReadonlyMap<string, SalesMonth>, inventory: ReadonlyMap<string, InventoryMonth>, today: string): OutlookReads => {
   const dataThrough = lastDayWithData(salesMonths, today)
   const stock = stockOn(inventory, today)
   // The 8 weeks end at the last day with data: a late import does not read as weeks of no sales.
   const through = dataThrough ?? addDays(today, -1)
   const historyFrom = addDays(through, -(7 * HISTORY_WEEKS - 1))
-  const historyDates = Array.from({ length: HISTORY_WEEKS + 1 }, (_, i) => addDays(historyFrom, 7 * i))
-  const [weeks, stockWeeks] = await Promise.all([
-    weeksHolding(db.salesWeeks, licenseNo, historyDates),
-    stock ? weeksHolding(db.inventoryWeeks, licenseNo, [stock.date]) : Promise.resolve(new Map()),
-  ])
+  const salesDates = Array.from({ length: HISTORY_WEEKS + 1 }, (_, i) => addDays(historyFrom, 7 * i))
+  return { dataThrough, stock, through, historyFrom, salesDates, stockDates: stock ? [stock.date] : [] }
+}
 
+/** This month and the one before: the months an outlook reads. */
+export const outlookMonths = (today: string): string[] => [monthOf(today), addMonths(monthOf(today), -1)]
+
+/**
+ * Reads the last 8 weeks of sales up to the last day with data, and the last stock count. `sales`
+ * may pass the sales months already read; they must include this month and the one before.
+ */
+export const readOutlook = async (db: Repos, licenseNo: string, today: string, sales?: ReadonlyMap<string, SalesMonth>): Promise<Outlook> => {
+  const months = outlookMonths(today)
+  const [salesMonths, inventory] = await Promise.all([
+    sales ? Promise.resolve(sales) : monthsOf(db.salesMonths, licenseNo, months),
+    monthsOf(db.inventoryMonths, licenseNo, months),
+  ])
+  const reads = outlookReads(salesMonths, inventory, today)
+  const [weeks, stockWeeks] = await Promise.all([
+    weeksHolding(db.salesWeeks, licenseNo, reads.salesDates),
+    reads.stock ? weeksHolding(db.inventoryWeeks, licenseNo, reads.stockDates) : Promise.resolve(new Map()),
+  ])
+  return outlookOf(reads, weeks, stockWeeks)
+}
+
+/**
+ * The outlook from the week documents its reads named (more may be given: only the dates it
+ * wants are counted), so a caller reading weeks for itself too reads each collection once.
+ */
+export const outlookOf = (reads: OutlookReads, weeks: ReadonlyMap<string, RawWeek>, stockWeeks: ReadonlyMap<string, RawWeek>): Outlook => {
+  const { dataThrough, stock, through, historyFrom } = reads
   // Packs per SKU in each of the last 8 weeks, week 0 being the 7 days up to `through`.
   const weekly = new Map<string, number[]>()
   let firstSale: string | null = null

@@ -3,7 +3,7 @@ import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
 import { VersionedCache, dataVersion } from './freshness'
 import { fail } from '../errors'
-import type { Retailer, SalesMonth, Sku } from '../model'
+import type { RawWeek, Retailer, SalesMonth, Sku } from '../model'
 import type { DailySales, SkuSales, SlowMover, StockWarning, SummaryData } from '../../contracts/insights'
 import { actingFor } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
@@ -12,7 +12,7 @@ import { change, eachDay, figuresOver, lastDayWithData, lastSales, monthMetrics,
 import { peerStatsId, standing } from './peers'
 import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
-import { readOutlook, runningOut } from './outlook'
+import { outlookMonths, outlookOf, outlookReads, runningOut } from './outlook'
 import { overridesFor } from '../calendar'
 import type { PeriodKind } from '../../contracts/vocabulary'
 
@@ -28,29 +28,33 @@ export interface SummaryEvent {
   retailer?: string
 }
 
-/** Packs on hand per SKU at the stock count of `date`. */
-const stockLinesOn = async (db: Repos, licenseNo: string, date: string): Promise<Map<string, number>> => {
-  const weeks = await weeksHolding(db.inventoryWeeks, licenseNo, [date])
+/** Packs on hand per SKU at the stock count of `date`, from week documents holding it. */
+const stockLinesOf = (weeks: ReadonlyMap<string, RawWeek>, date: string): Map<string, number> => {
   const lines = new Map<string, number>()
   for (const { skuCode, values } of rowsBetween(weeks.values(), date, date)) lines.set(skuCode, values[0])
   return lines
 }
 
 /**
- * Packs and sales per SKU over the span: a month's totals when the span holds all of the month's
- * data, otherwise the week rows of the span.
+ * Whether the span's SKU sales come from a month's totals (the span holds all of the month's
+ * data): then no week is read. Otherwise the dates whose week documents hold the span.
  */
-const skuSalesOver = async (db: Repos, licenseNo: string, span: Span, sales: ReadonlyMap<string, SalesMonth>) => {
-  const totals = new Map<string, { packs: number; salesFen: number }>()
-  if (span.to < span.from) return totals
+const spanWeekDates = (span: Span, sales: ReadonlyMap<string, SalesMonth>): string[] | null => {
+  if (span.to < span.from) return []
   const month = sales.get(monthOf(span.from))
   const wholeMonth =
     month && span.from === monthStart(month.month) && monthOf(span.to) === month.month && (lastDayWithData(new Map([[month.month, month]]), monthEnd(month.month)) ?? '') <= span.to
-  if (wholeMonth) {
-    for (const sku of month.skus) totals.set(sku.skuCode, { packs: sku.packs, salesFen: sku.salesFen })
+  return wholeMonth ? null : datesFrom(span.from, span.to).filter((_, i) => i % 7 === 0).concat(span.to)
+}
+
+/** Packs and sales per SKU over the span: from the month's totals, or from the week rows of the span. */
+const skuSalesOf = (span: Span, sales: ReadonlyMap<string, SalesMonth>, weeks: ReadonlyMap<string, RawWeek>) => {
+  const totals = new Map<string, { packs: number; salesFen: number }>()
+  if (span.to < span.from) return totals
+  if (spanWeekDates(span, sales) === null) {
+    for (const sku of (sales.get(monthOf(span.from)) as SalesMonth).skus) totals.set(sku.skuCode, { packs: sku.packs, salesFen: sku.salesFen })
     return totals
   }
-  const weeks = await weeksHolding(db.salesWeeks, licenseNo, datesFrom(span.from, span.to).filter((_, i) => i % 7 === 0).concat(span.to))
   for (const { skuCode, values } of rowsBetween(weeks.values(), span.from, span.to)) {
     const total = totals.get(skuCode) ?? { packs: 0, salesFen: 0 }
     total.packs += values[0]
@@ -107,7 +111,7 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   const salesMonthsWanted = [...periodMonths, ...(holdsToday ? [monthOf(today), addMonths(monthOf(today), -1)] : [])]
   const [sales, inventory, overrides] = await Promise.all([
     monthsOf(db.salesMonths, license, salesMonthsWanted),
-    monthsOf(db.inventoryMonths, license, [limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2)]),
+    monthsOf(db.inventoryMonths, license, [...new Set([limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2), ...(holdsToday ? outlookMonths(today) : [])])]),
     overridesFor(db, retailer),
   ])
   const dataThrough = lastDayWithData(sales, limit)
@@ -122,13 +126,20 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   const saleHistory = { from: monthStart(monthOf(slowFrom)), to: ref }
 
   const stock = stockOn(inventory, ref)
-  const [purchases, peers, stockLines, skuSales, outlook] = await Promise.all([
+  // Each week collection is read once, for the span's SKU sales, the stock lines and the outlook together.
+  const reads = holdsToday ? outlookReads(sales, inventory, today) : null
+  const salesDates = [...(spanWeekDates(current, sales) ?? []), ...(reads?.salesDates ?? [])]
+  const stockDates = [...(stock ? [stock.date] : []), ...(reads?.stockDates ?? [])]
+  const none = Promise.resolve(new Map<string, RawWeek>())
+  const [purchases, peers, salesWeeks, stockWeeks] = await Promise.all([
     monthsOf(db.purchaseMonths, license, [...new Set([...monthsFrom(current.from, maxDate(current.from, current.to)), limitMonth])]),
     db.peerStats.get(peerStatsId(benchMonth, retailer.businessType, retailer.areaType, retailer.grade)),
-    stock ? stockLinesOn(db, license, stock.date) : Promise.resolve(new Map<string, number>()),
-    skuSalesOver(db, license, current, sales),
-    holdsToday ? readOutlook(db, license, today, sales) : Promise.resolve(null),
+    salesDates.length > 0 ? weeksHolding(db.salesWeeks, license, salesDates) : none,
+    stockDates.length > 0 ? weeksHolding(db.inventoryWeeks, license, stockDates) : none,
   ])
+  const stockLines = stock ? stockLinesOf(stockWeeks, stock.date) : new Map<string, number>()
+  const skuSales = skuSalesOf(current, sales, salesWeeks)
+  const outlook = reads ? outlookOf(reads, salesWeeks, stockWeeks) : null
 
   const sold = figuresOver(sales, current.from, current.to)
   const base = figuresOver(sales, previous.from, previous.to)

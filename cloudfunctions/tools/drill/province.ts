@@ -8,6 +8,7 @@ import { DEFAULT_OFFSETS, nextReminderAfter } from '../../core/reminders/plan'
 import { consentId } from '../../core/reminders/consents'
 import { getHome } from '../../core/home'
 import { getSummary } from '../../core/insights/summary'
+import { getGuide } from '../../core/guidance/read'
 import { addDays, chinaDate, MINUTE_MS } from '../../core/time'
 import type { Deps, Notifier } from '../../core/ports'
 import type { Binding, Consent, ReminderSchedule, Retailer } from '../../core/model'
@@ -46,11 +47,8 @@ export interface ProvinceDrillResult {
   guide: CallCount | null
 }
 
-/**
- * The guide function is being written elsewhere. When it lands, set this to a call of it for the
- * caller (e.g. `(deps, caller) => getGuide(deps, caller, { month })`) and the drill measures it.
- */
-export let guideCallForDrill: ((deps: Deps, caller: string) => Promise<unknown>) | null = null
+/** The guide function's call for the drill's caller: the newest guide of their shop. */
+export let guideCallForDrill: ((deps: Deps, caller: string) => Promise<unknown>) | null = (deps, caller) => getGuide(deps, caller, {})
 export const setGuideCallForDrill = (call: typeof guideCallForDrill): void => {
   guideCallForDrill = call
 }
@@ -90,6 +88,9 @@ const loadProvince = (sim: SimulatedCloudBase, options: ProvinceDrillOptions): R
   )
   sim.load('consents', retailers.map((_, i): Consent => ({ _id: consentId(`wx-${i + 1}`, 'orderReminder'), openId: `wx-${i + 1}`, template: 'orderReminder', granted: 5, spent: 1 })))
   sim.load('calendar', [{ _id: '*|2026-10-05', scope: '*', cycleId: '2026-10-05', action: 'cancel' }])
+  // The first shop's monthly guide, so home's tip and the guide function read one (its figures do not matter here).
+  const first = retailers[0].licenseNo
+  sim.load('guides', [{ _id: `${first}|2026-10`, licenseNo: first, month: '2026-10', classes: [], strategies: [] }])
   return retailers
 }
 
@@ -172,6 +173,9 @@ export const runProvinceDrill = async (options: ProvinceDrillOptions = PROVINCE)
   const summary = await sim.measure(() => getSummary(deps, caller, { period: 'week', date: addDays(chinaDate(INSTANT), -3) }))
   const guideCall = guideCallForDrill
   const guide = guideCall ? (await sim.measure(() => guideCall(deps, caller))).calls : null
+  log(`home calls: ${JSON.stringify(home.calls.byCollection)}`)
+  log(`summary calls: ${JSON.stringify(summary.calls.byCollection)}`)
+  if (guide) log(`guide calls: ${JSON.stringify(guide.byCollection)}`)
 
   return {
     reminders: { due: options.dueAtOnce, sent, calls: tickCalls.calls.total, callsPerReminder: tickCalls.calls.total / Math.max(1, sent), minutesToLastSend: minutes(lastSend - INSTANT), runs },

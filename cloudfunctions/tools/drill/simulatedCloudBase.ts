@@ -33,6 +33,8 @@ export interface SimulatedCloudBaseOptions {
 export interface CallCount {
   total: number
   byAction: Record<string, number>
+  /** `collection.action` (action without its `database.` prefix): what a function's calls were. */
+  byCollection?: Record<string, number>
 }
 
 /** EJSON number wrappers (and dates) as plain values. */
@@ -309,6 +311,7 @@ export class SimulatedCloudBase {
   private inFlight = 0
   private readonly waiting: (() => void)[] = []
   private counts: CallCount = { total: 0, byAction: {} }
+  private perCollection: Record<string, number> = {}
   /** Most requests ever in flight at once. */
   peakInFlight = 0
   fault: SimulatedCloudBaseOptions['fault']
@@ -343,16 +346,20 @@ export class SimulatedCloudBase {
 
   resetCalls(): void {
     this.counts = { total: 0, byAction: {} }
+    this.perCollection = {}
   }
 
   /** Runs `work` and answers how many requests it made. */
   async measure<R>(work: () => Promise<R>): Promise<{ result: R; calls: CallCount }> {
     const before = this.counts.total
     const byAction = { ...this.counts.byAction }
+    const perCollection = { ...this.perCollection }
     const result = await work()
     const after: Record<string, number> = {}
     for (const [action, n] of Object.entries(this.counts.byAction)) if (n !== (byAction[action] ?? 0)) after[action] = n - (byAction[action] ?? 0)
-    return { result, calls: { total: this.counts.total - before, byAction: after } }
+    const byCollection: Record<string, number> = {}
+    for (const [key, n] of Object.entries(this.perCollection)) if (n !== (perCollection[key] ?? 0)) byCollection[key] = n - (perCollection[key] ?? 0)
+    return { result, calls: { total: this.counts.total - before, byAction: after, byCollection } }
   }
 
   /** The documents of a collection, for checks outside the SDK (not counted). */
@@ -375,6 +382,8 @@ export class SimulatedCloudBase {
   async send(action: string, params: Record<string, unknown>): Promise<unknown> {
     this.counts.total++
     this.counts.byAction[action] = (this.counts.byAction[action] ?? 0) + 1
+    const key = `${String(params.collectionName)}.${action.replace(/^database\./, '')}`
+    this.perCollection[key] = (this.perCollection[key] ?? 0) + 1
     if (this.time) {
       if (this.inFlight >= this.inFlightCap) await new Promise<void>((go) => this.waiting.push(go))
       this.inFlight++
