@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { COLLECTIONS } from '../../core/collections'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec } from '../../core/ports'
 import { DB_FILE, ensureSchema, quote } from './schema'
-import { pageOf, whereOf, type Param } from './sql'
+import { idsOnly, pageOf, whereOf, type Param } from './sql'
 import { LeaseHeld, StoreBusy, alive, describe, othersInWords, thisProcess, type Holder } from './holders'
 import { migrateNedbFolder } from './migrate'
 
@@ -203,6 +203,22 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const ids = options.sort || options.skip ? null : idsOnly(filter)
+    if (ids) {
+      // In _id order, as the primary key index would return them; several in one read transaction, one snapshot.
+      const byId = this.statement(`SELECT doc FROM ${this.table} WHERE _id = ?`).pluck()
+      const read = (): string[] => {
+        const docs: string[] = []
+        for (const id of ids) {
+          if (options.limit && docs.length >= options.limit) break
+          const doc = byId.get(id) as string | undefined
+          if (doc !== undefined) docs.push(doc)
+        }
+        return docs
+      }
+      const found = this.store.busyWords(() => (ids.length > 1 ? this.store.database.transaction(read)() : read()))
+      return found.map((doc) => JSON.parse(doc) as T)
+    }
     const { where, params } = whereOf(filter)
     const page = pageOf(options)
     const docs = this.store.busyWords(() => this.statement(`SELECT doc FROM ${this.table}${where}${page.tail}`).pluck().all(...params, ...page.params) as string[])
