@@ -10,6 +10,7 @@ import { BODY_LIMITS, refusal, timerRange } from './guard'
 import { handleDevGuide } from './guideRoute'
 import { serveMedia } from './mediaRoute'
 import { ORDER_PLATFORM_PATH, orderPlatformPage } from './orderPlatform'
+import { Turns } from './turns'
 
 /**
  * The local host: the built H5 app and every function on one port, with the protocol the tests
@@ -65,6 +66,8 @@ export const createHost = ({ home, staticDir, fns = functions, panoramaDir }: Ho
   const statics = staticDir ? new Statics(staticDir) : null
   if (statics) void statics.warm()
   const panorama = panoramaDir ? new Statics(panoramaDir) : null
+  // A few milliseconds of calls per loop turn, so a crowd never starves new connections (turns.ts).
+  const turns = new Turns()
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -94,6 +97,7 @@ export const createHost = ({ home, staticDir, fns = functions, panoramaDir }: Ho
       }
       const header = req.headers['x-dev-openid']
       const caller = typeof header === 'string' && header.trim() !== '' ? header.trim() : null
+      await turns.take()
       return send(res, 200, await invokeCallable(fn, event, { caller, deps: home.deps() }))
     }
 

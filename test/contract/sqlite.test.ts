@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { fieldExpr, pageOf, whereOf } from '../../cloudfunctions/adapters/sqlite/sql'
+import { KEYED_IDS, fieldExpr, idsOnly, pageOf, whereOf } from '../../cloudfunctions/adapters/sqlite/sql'
 import type { Filter, FindOptions } from '../../cloudfunctions/core/ports'
 
 /** What the SQLite store adds to the contract: documents kept exactly, types kept apart, indexes used. */
@@ -67,6 +67,34 @@ describe('SqliteStore', () => {
     expect(await ids({ v: { $in: [5, 'A', null] } })).toEqual(['missing', 'n5', 'sA', 'z'])
     expect(await ids({ v: { $in: [] } })).toEqual([])
     expect(await ids({ v: { $ne: true } })).toEqual(['f', 'missing', 'n1', 'n5', 's5', 'sA', 'z'])
+  })
+
+  it('reads a short list of ids by key and a long one in SQL, with the same answers: sorted, once each, missing ids skipped, limit kept', async () => {
+    const weeks = store.collection('salesWeeks')
+    await weeks.putMany(Array.from({ length: 30 }, (_, i) => ({ _id: `w${String(i).padStart(2, '0')}`, n: i })))
+    const ids = async (list: string[], limit?: number) => (await weeks.find({ _id: { $in: list } }, limit ? { limit } : {})).map((d) => d._id)
+    // Short (by key): out of order, repeated, one missing.
+    expect(idsOnly({ _id: { $in: ['w05', 'w01', 'w05', 'nope'] } })).toEqual(['nope', 'w01', 'w05'])
+    expect(await ids(['w05', 'w01', 'w05', 'nope'])).toEqual(['w01', 'w05'])
+    expect(await ids(['w09', 'w03', 'w07'], 2)).toEqual(['w03', 'w07'])
+    expect(await ids([])).toEqual([])
+    // Long (in SQL): the same rules.
+    const long = Array.from({ length: KEYED_IDS + 5 }, (_, i) => `w${String(29 - i).padStart(2, '0')}`)
+    expect(idsOnly({ _id: { $in: long } })).toBeNull()
+    expect(await ids([...long, 'nope', long[0]])).toEqual([...long].sort())
+    expect(await ids(long, 3)).toEqual([...long].sort().slice(0, 3))
+    // Anything beside the id list goes to SQL.
+    expect(idsOnly({ _id: { $in: ['a'] }, n: 1 })).toBeNull()
+    expect(idsOnly({ _id: { $in: ['a'], $ne: 'b' } })).toBeNull()
+    expect(idsOnly({ _id: { $in: [1] } })).toBeNull()
+  })
+
+  it('writes small page bounds into the statement and binds large ones', () => {
+    expect(pageOf({ limit: 1 })).toEqual({ tail: ' LIMIT 1', params: [] })
+    expect(pageOf({ limit: 13, skip: 26, sort: { month: -1 } })).toEqual({ tail: ` ORDER BY json_extract(doc, '$.month') DESC LIMIT 13 OFFSET 26`, params: [] })
+    expect(pageOf({ skip: 5 })).toEqual({ tail: ' LIMIT -1 OFFSET 5', params: [] })
+    expect(pageOf({ limit: 5000 })).toEqual({ tail: ' LIMIT ? OFFSET ?', params: [5000, 0] })
+    expect(() => pageOf({ limit: 1.5 })).toThrow('whole number')
   })
 
   it('refuses field names it cannot put in a JSON path, rather than guessing', () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { COLLECTIONS } from '../../core/collections'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, IndexSpec, Scalar } from '../../core/ports'
 import { DB_FILE, ensureSchema, quote } from './schema'
-import { fieldExpr, pageOf, whereOf, type Param } from './sql'
+import { fieldExpr, idsOnly, pageOf, whereOf, type Param } from './sql'
 import { LeaseHeld, StoreBusy, alive, describe, othersInWords, thisProcess, type Holder } from './holders'
 import { migrateNedbFolder } from './migrate'
 
@@ -192,6 +192,25 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     return statement
   }
 
+  private readonly readIds = (ids: readonly string[], limit: number): string[] => {
+    const byId = this.statement(`SELECT doc FROM ${this.table} WHERE _id = ?`).pluck()
+    const docs: string[] = []
+    for (const id of ids) {
+      if (limit > 0 && docs.length >= limit) break
+      const doc = byId.get(id) as string | undefined
+      if (doc !== undefined) docs.push(doc)
+    }
+    return docs
+  }
+
+  private transactionOfReads: ((ids: readonly string[], limit: number) => string[]) | null = null
+
+  /** `readIds` in one (deferred) read transaction, made once per collection. */
+  private readIdsAtOnce(ids: readonly string[], limit: number): string[] {
+    this.transactionOfReads ??= this.store.database.transaction(this.readIds)
+    return this.transactionOfReads(ids, limit)
+  }
+
   /** A write in one immediate transaction: it takes the write lock first, so it never fails half-way on it. */
   private write<R>(work: () => R): R {
     return this.store.busyWords(() => this.store.database.transaction(work).immediate())
@@ -203,6 +222,12 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const ids = options.sort || options.skip ? null : idsOnly(filter)
+    if (ids) {
+      // In _id order, as the primary key index would return them; several in one read transaction, one snapshot.
+      const found = this.store.busyWords(() => (ids.length > 1 ? this.readIdsAtOnce(ids, options.limit ?? 0) : this.readIds(ids, options.limit ?? 0)))
+      return found.map((doc) => JSON.parse(doc) as T)
+    }
     const { where, params } = whereOf(filter)
     const page = pageOf(options)
     const docs = this.store.busyWords(() => this.statement(`SELECT doc FROM ${this.table}${where}${page.tail}`).pluck().all(...params, ...page.params) as string[])

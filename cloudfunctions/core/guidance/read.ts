@@ -74,7 +74,8 @@ export const recordFeedback = async (
 
 /** 首页's 本月经营建议: the newest guide's first strategy and its first action. */
 export const guideTipOf = async (db: Repos, licenseNo: string): Promise<GuideTip | null> => {
-  const [doc] = await db.guides.find({ licenseNo }, { sort: { month: -1 }, limit: 1 })
+  // A guide's id is `licence|month`: the newest is the last id of the licence, read down the primary key.
+  const [doc] = await db.guides.find({ _id: { $gte: monthId(licenseNo, ''), $lt: monthId(licenseNo, '~') } }, { sort: { _id: -1 }, limit: 1 })
   if (!doc) return null
   const first = doc.strategies[0]
   return {

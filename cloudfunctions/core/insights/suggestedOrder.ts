@@ -10,7 +10,8 @@ import { byIds, monthsOf } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { overridesFor } from '../calendar'
 import { HISTORY_WEEKS, SAFETY_DAYS, planOrder } from './orderPlan'
-import { readOutlook } from './outlook'
+import { readOutlook, type Outlook } from './outlook'
+import { VersionedCache, dataVersion } from './freshness'
 import { orderId } from '../orders'
 
 interface QuotaFacts {
@@ -35,6 +36,23 @@ const quotaFacts = async (db: Repos, retailer: Retailer, now: number): Promise<Q
 const draftView = (draft: OrderDraft | null): OrderDraftView | null =>
   draft ? { cycleId: draft.cycleId, lines: draft.lines, savedAt: draft.at, by: draft.role } : null
 
+/**
+ * A shop's stock outlook and the catalogue entries of its SKUs, reused for a minute while no
+ * import has moved the data version (as summaries are): they are read from weeks of shop data
+ * and change only when data arrives, while the page is opened many times a cycle.
+ */
+const keptOutlooks = new VersionedCache<{ outlook: Outlook; catalogue: Map<string, Sku> }>(60_000, 2000)
+
+const outlookOf = async (deps: Deps, db: Repos, license: string, today: string, now: number) => {
+  const key = `${license}|${today}|${await dataVersion(deps.store)}`
+  const known = keptOutlooks.get(deps.store, key, now)
+  if (known) return known
+  const outlook = await readOutlook(db, license, today)
+  const read = { outlook, catalogue: await byIds(db.skus, [...outlook.skus.keys()]) }
+  keptOutlooks.set(deps.store, key, read, now)
+  return read
+}
+
 /** What to order in the coming cycle, SKU by SKU, within the monthly quota. */
 export const getSuggestedOrder = async (deps: Deps, caller: string, event: { retailer?: string }): Promise<SuggestedOrderData> => {
   const db = repos(deps.store)
@@ -46,8 +64,7 @@ export const getSuggestedOrder = async (deps: Deps, caller: string, event: { ret
   const nextDelivery = deliveryDate(next)
   const coverDays = daysBetween(today, nextDelivery) + SAFETY_DAYS
 
-  const [outlook, draft] = await Promise.all([readOutlook(db, license, today), db.orderDrafts.get(orderId(license, cycle.cycleId))])
-  const catalogue = await byIds(db.skus, [...outlook.skus.keys()])
+  const [{ outlook, catalogue }, draft] = await Promise.all([outlookOf(deps, db, license, today, now), db.orderDrafts.get(orderId(license, cycle.cycleId))])
   const items = [...catalogue.values()].map((sku: Sku) => {
     const { dailyPacks, stockPacks } = outlook.skus.get(sku.skuCode) ?? { dailyPacks: 0, stockPacks: 0 }
     return { skuCode: sku.skuCode, name: sku.name, dailyPacks, stockPacks, wholesaleFenPerCarton: sku.wholesaleFenPerCarton }
