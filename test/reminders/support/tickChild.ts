@@ -1,68 +1,16 @@
 /**
- * One run of the reminder timer in its own process, for the fault test. It runs against the data
- * folder DATA_DIR with the clock fixed at NOW, and when CRASH_AT = n > 0 it kills itself with
- * SIGKILL just before or just after (CRASH_WHEN) the n-th call through a port named CRASH_OP
- * (`reminderSlots.insert`, `notifier.send`, … or `*` for any call). Nothing in the core knows:
- * the crash is injected at the port boundary. The core's tick is called directly (the timer
- * entry only maps errors), which keeps this bundle and each of the 150 process starts small.
+ * One run of the reminder timer in its own process, for the fault test: against DATA_DIR with the
+ * clock at NOW, crashing where CRASH_AT / CRASH_OP / CRASH_WHEN say (test/support/crashingDeps.ts).
+ * The core's tick is called directly (the timer entry only maps errors), which keeps this bundle
+ * and each of the 150 process starts small.
  */
-import { appendFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { openLocalHome } from '../../../cloudfunctions/host/local'
-import { fixedClock } from '../../../cloudfunctions/adapters/node/clock'
 import { remindTick } from '../../../cloudfunctions/core/reminders/tick'
-import type { Collection, Doc, DocumentStore, Notifier } from '../../../cloudfunctions/core/ports'
-
-const dataDir = process.env.DATA_DIR as string
-const crashAt = Number(process.env.CRASH_AT ?? 0)
-const crashOp = process.env.CRASH_OP ?? '*'
-const crashAfter = process.env.CRASH_WHEN === 'after'
-let calls = 0
-let matching = 0
-
-/** Every port call passes here; the chosen one is the last thing this process does. */
-const point = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
-  calls++
-  const n = crashOp === '*' || crashOp === what ? ++matching : 0
-  const die = () => {
-    appendFileSync(join(dataDir, 'kills.log'), `${crashAfter ? 'after' : 'before'} ${what}\n`)
-    process.kill(process.pid, 'SIGKILL')
-  }
-  if (n === crashAt && !crashAfter) die()
-  const result = await work()
-  if (n === crashAt && crashAfter) die()
-  return result
-}
-
-const METHODS = ['get', 'find', 'count', 'insert', 'put', 'putMany', 'update', 'increment', 'remove'] as const
-
-const crashingStore = (store: DocumentStore): DocumentStore => ({
-  collection<T extends Doc>(name: string): Collection<T> {
-    const inner = store.collection<T>(name)
-    const wrapped = {} as Record<string, unknown>
-    for (const method of METHODS) {
-      const fn = inner[method] as (...args: unknown[]) => Promise<unknown>
-      wrapped[method] = (...args: unknown[]) => point(`${name}.${method}`, () => fn.apply(inner, args))
-    }
-    return wrapped as unknown as Collection<T>
-  },
-})
+import { crashingDeps } from '../../support/crashingDeps'
 
 const main = async (): Promise<void> => {
-  const home = await openLocalHome(dataDir)
-  const deps = home.deps(fixedClock(process.env.NOW as string))
-  const outbox = deps.notifier
-  const notifier: Notifier = {
-    dedupesByKey: outbox.dedupesByKey,
-    send: (message) =>
-      point('notifier.send', () => {
-        // Every attempt is logged before it reaches the outbox, so the test sees re-sends the key absorbed.
-        appendFileSync(join(dataDir, 'attempts.log'), `${message.key}\n`)
-        return outbox.send(message)
-      }),
-  }
-  const report = await remindTick({ ...deps, store: crashingStore(deps.store), notifier })
-  process.stdout.write(JSON.stringify({ calls, report }))
+  const { deps, calls } = await crashingDeps(process.env)
+  const report = await remindTick(deps)
+  process.stdout.write(JSON.stringify({ calls: calls(), report }))
 }
 
 main().catch((error: unknown) => {
