@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
 import { freePort } from './host.mjs'
+import { answers, status } from './procs.mjs'
 import { measureLatency } from './latency.mjs'
 import { Procs, tail } from './procs.mjs'
 
@@ -30,18 +31,6 @@ const RSS_LIMIT = 300 * 1024 * 1024
 const START_LIMIT_MS = 3000
 const YEARS = (process.env.BENCH_HISTORY_YEARS ?? '1,3').split(',').map(Number)
 
-const status = (pid, field) => {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) * 1024 : NaN
-}
-
-const answers = async (url) => {
-  try {
-    return (await fetch(url)).ok
-  } catch {
-    return false
-  }
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 

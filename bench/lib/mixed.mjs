@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { build } from 'esbuild'
 import { freePort } from './host.mjs'
+import { answers, status } from './procs.mjs'
 import { percentile } from './latency.mjs'
 import { Procs, tail } from './procs.mjs'
 
@@ -27,18 +28,6 @@ const IDENTITIES = 500
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60)
 const FUNCTIONS = ['home', 'summary', 'suggestedOrder', 'inbox']
 
-const status = (pid, field) => {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) * 1024 : NaN
-}
-
-const answers = async (url) => {
-  try {
-    return (await fetch(url)).ok
-  } catch {
-    return false
-  }
-}
 
 const startHost = async (procs, { root, dataDir, log }) => {
   const port = await freePort()

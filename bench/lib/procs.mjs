@@ -70,3 +70,18 @@ export const excerpt = (log) => {
   const errors = lines.filter((line) => /error|错误|找不到|failed/i.test(line)).slice(0, 5)
   return [...new Set([...errors, ...lines.slice(-5)])].join('\n')
 }
+
+/** A /proc/<pid>/status figure in bytes (VmRSS now, VmHWM the peak); NaN when it cannot be read. */
+export const status = (pid, field) => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return match ? Number(match[1]) * 1024 : NaN
+}
+
+/** True once the URL answers 2xx; false while nothing listens yet. */
+export const answers = async (url) => {
+  try {
+    return (await fetch(url)).ok
+  } catch {
+    return false
+  }
+}

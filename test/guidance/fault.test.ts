@@ -8,11 +8,11 @@ import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import { repos } from '../../cloudfunctions/core/repos'
 import { buildMonth } from '../../cloudfunctions/core/guidance/build'
 import { checkLibrary } from '../../cloudfunctions/core/guidance/library'
-import type { Collection, Deps, Doc } from '../../cloudfunctions/core/ports'
 import type { RetailerMonth } from '../../cloudfunctions/core/guidance/inputs'
 import { CATALOGUE, COUNTY, MONTH } from './county'
 import { KNOWN, defaultLibraryRows } from './helpers'
 import { storeCounty } from './storeCounty'
+import { recordingDeps } from '../support/crashingDeps'
 
 /**
  * The monthly build killed at random points: in each of 12 episodes a fresh folder (40 shops, every
@@ -43,21 +43,6 @@ const setUp = async (dir: string): Promise<LocalHome> => {
   return home
 }
 
-const recordingDeps = (deps: Deps, calls: string[]): Deps => ({
-  ...deps,
-  store: {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const inner = deps.store.collection<T>(name)
-      return new Proxy(inner, {
-        get: (target, prop) => {
-          const value = Reflect.get(target, prop)
-          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(`${name}.${String(prop)}`), value.apply(target, args)) : value
-        },
-      })
-    },
-  },
-  notifier: { dedupesByKey: deps.notifier.dedupesByKey, send: (m) => (calls.push('notifier.send'), deps.notifier.send(m)) },
-})
 
 const random = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0

@@ -15,9 +15,9 @@ import remindTick from '../../cloudfunctions/functions/remindTick'
 import updateReminderSettings from '../../cloudfunctions/functions/updateReminderSettings'
 import addConsents from '../../cloudfunctions/functions/addConsents'
 import { DEFAULT_OFFSETS, nextReminderAfter } from '../../cloudfunctions/core/reminders/plan'
-import type { Collection, Deps, Doc } from '../../cloudfunctions/core/ports'
 import type { Retailer } from '../../cloudfunctions/core/model'
 import type { HelperScope, OrderWindow } from '../../cloudfunctions/contracts/vocabulary'
+import { recordingDeps } from '../support/crashingDeps'
 
 /**
  * The timer fired 200 times against one data folder: at each of 50 instants, three runs in child
@@ -76,22 +76,6 @@ const setUp = async (world: World): Promise<void> => {
   }
 }
 
-/** Records the port calls of an in-process run, to aim the crashes of the killed runs at the same instant. */
-const recordingDeps = (deps: Deps, calls: string[]): Deps => ({
-  ...deps,
-  store: {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const inner = deps.store.collection<T>(name)
-      return new Proxy(inner, {
-        get: (target, prop) => {
-          const value = Reflect.get(target, prop)
-          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(`${name}.${String(prop)}`), value.apply(target, args)) : value
-        },
-      })
-    },
-  },
-  notifier: { dedupesByKey: deps.notifier.dedupesByKey, send: (m) => (calls.push('notifier.send'), deps.notifier.send(m)) },
-})
 
 /** The calls between claiming a slot and recording it: where a crash tests exactly-once. */
 const WINDOW_OPS = ['reminderSlots.insert', 'consents.update', 'notifier.send', 'reminderSlots.update']

@@ -61,3 +61,20 @@ export const crashingDeps = async (env: NodeJS.ProcessEnv): Promise<{ deps: Deps
   }
   return { deps: { ...deps, store: crashingStore(deps.store), notifier }, calls: () => calls }
 }
+
+/** Records the port calls of an in-process run, to aim the crashes of the killed runs at the same instants. */
+export const recordingDeps = (deps: Deps, calls: string[]): Deps => ({
+  ...deps,
+  store: {
+    collection<T extends Doc>(name: string): Collection<T> {
+      const inner = deps.store.collection<T>(name)
+      return new Proxy(inner, {
+        get: (target, prop) => {
+          const value = Reflect.get(target, prop)
+          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(`${name}.${String(prop)}`), value.apply(target, args)) : value
+        },
+      })
+    },
+  },
+  notifier: { dedupesByKey: deps.notifier.dedupesByKey, send: (m) => (calls.push('notifier.send'), deps.notifier.send(m)) },
+})
