@@ -1,6 +1,7 @@
 import { chinaDate, chinaDayStart, chinaIso, WEEK_MS } from './time'
 import type { CalendarEntry, Retailer } from './model'
 import type { Repos } from './repos'
+import type { Filter, Join } from './ports'
 import { cyclesFrom } from './schedule'
 import { holidayOf } from './holidays'
 import type { CalendarNotice } from '../contracts/results'
@@ -32,8 +33,13 @@ export const pickOverrides = (entries: readonly CalendarEntry[], retailer: Locat
   return [...best.values()].sort((a, b) => a.cycleId.localeCompare(b.cycleId)).map(asOverride)
 }
 
-export const overridesFor = async (db: Repos, retailer: Located): Promise<CalendarOverride[]> =>
-  pickOverrides(await db.calendar.find({ scope: { $in: [retailer.licenseNo, retailer.district, '*'] } }), retailer)
+/** The calendar entries that may apply to a shop: its licence's, its district's and everyone's. */
+const scopesOf = (retailer: Located): Filter => ({ scope: { $in: [retailer.licenseNo, retailer.district, '*'] } })
+
+/** Those entries read with the shop's other documents (see readWithShop). */
+export const calendarJoin = (retailer: Located): Join => ({ from: 'calendar', where: scopesOf(retailer) })
+
+export const overridesFor = async (db: Repos, retailer: Located): Promise<CalendarOverride[]> => pickOverrides(await db.calendar.find(scopesOf(retailer)), retailer)
 
 /** Overrides for many shops in one query (the timer plans a page of shops at a time). */
 export const overridesForMany = async (db: Repos, retailers: readonly Located[]): Promise<Map<string, CalendarOverride[]>> => {

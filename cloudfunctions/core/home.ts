@@ -1,29 +1,33 @@
 import { chinaDate, WEEK_MS } from './time'
 import type { Deps } from './ports'
+import type { Consent, OrderRecord, ReminderSchedule, StoredGuide } from './model'
 import { repos } from './repos'
-import { ownRetailer } from './identity'
+import { ownShopWith } from './identity'
 import { calendarNotices, overridesFor } from './calendar'
-import { orderStatuses } from './orders'
-import { consentsHeld, reminderTemplateId } from './reminders/consents'
+import { orderStatuses, recentOrdersJoin } from './orders'
+import { consentId, consentsLeft, reminderTemplateId } from './reminders/consents'
+import { ORDER_REMINDER } from './reminders/content'
 import type { HomeData } from '../contracts/results'
-import { guideTipOf } from './guidance/read'
+import { guideTipOf, newestGuidesJoin } from './guidance/read'
 
 /**
  * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
  * changes that apply to it (the page computes the countdown from these and its own clock), this
  * cycle's order status, how the last cycle went, and whether reminders can still reach them.
+ * Two reads: the shop with everything keyed by it, then the calendar, which needs its district.
  */
 export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
-  const { retailer } = await ownRetailer(db, caller)
-  const overrides = await overridesFor(db, retailer)
-  const [{ order, lastCycle }, schedule, left, guide] = await Promise.all([
-    orderStatuses(db, retailer, overrides, now),
-    db.reminderSchedules.get(retailer.licenseNo),
-    consentsHeld(db, caller),
-    guideTipOf(db, retailer.licenseNo),
-  ])
+  const { retailer, joined } = await ownShopWith(db, caller, {
+    schedule: { from: 'reminderSchedules', on: { local: '_id', foreign: '_id' } },
+    consent: { from: 'consents', where: { _id: consentId(caller, ORDER_REMINDER) } },
+    guide: newestGuidesJoin('_id', 1),
+    orders: recentOrdersJoin('_id'),
+  })
+  const schedule = joined.schedule[0] as ReminderSchedule | undefined
+  const [overrides, left] = await Promise.all([overridesFor(db, retailer), consentsLeft(db, joined.consent[0] as Consent | undefined)])
+  const { order, lastCycle } = orderStatuses(retailer, overrides, now, joined.orders as OrderRecord[])
   // Overrides of cycles that closed more than two weeks ago change nothing the page computes.
   const since = chinaDate(now - 2 * WEEK_MS)
   const enabled = schedule?.enabled ?? false
@@ -45,6 +49,6 @@ export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => 
     lastCycle,
     reminders: { enabled, left, exhausted: enabled && left === 0, templateId: reminderTemplateId(deps), perWeek: enabled && schedule ? Object.values(schedule.offsets).filter(Boolean).length : 0 },
     manager: retailer.manager,
-    guide,
+    guide: guideTipOf(joined.guide[0] as StoredGuide | undefined),
   }
 }

@@ -1,15 +1,29 @@
 import { fail } from './errors'
 import type { Binding, Retailer } from './model'
+import type { Doc, Join } from './ports'
 import type { Repos } from './repos'
 
-/** The retailer a binding names; NOT_BOUND without a binding. */
-export const boundRetailer = async (db: Repos, binding: Binding | undefined): Promise<Retailer> => {
-  if (!binding) return fail('NOT_BOUND', 'notBound')
-  return (await db.retailers.get(binding._id)) ?? fail('NOT_FOUND', 'retailerMissing')
+/** The shop itself, read with the document that names it (a binding, a helper) through `licenceField`. */
+export const shopJoin = (licenceField: string): Join => ({ from: 'retailers', on: { local: licenceField, foreign: '_id' } })
+
+/**
+ * The retailer the caller owns — NOT_BOUND when this WeChat user has not bound one yet — and, in
+ * the same read, the documents of `joins` (a page's settings, consents, newest guide: one round
+ * trip for all of them). A binding's `_id` is its licence number, which joins correlate on.
+ */
+export const ownShopWith = async <K extends string>(
+  db: Repos,
+  caller: string,
+  joins: Record<K, Join>,
+): Promise<{ retailer: Retailer; binding: Binding; joined: Record<K, Doc[]> }> => {
+  const found = await db.bindings.findOneWith({ openId: caller }, { ...joins, shop: shopJoin('_id') })
+  if (!found) return fail('NOT_BOUND', 'notBound')
+  const [retailer] = found.joined.shop as Retailer[]
+  return retailer ? { retailer, binding: found.doc, joined: found.joined } : fail('NOT_FOUND', 'retailerMissing')
 }
 
 /** The retailer the caller owns, or NOT_BOUND when this WeChat user has not bound one yet. */
 export const ownRetailer = async (db: Repos, caller: string): Promise<{ retailer: Retailer; binding: Binding }> => {
-  const [binding] = await db.bindings.find({ openId: caller }, { limit: 1 })
-  return { retailer: await boundRetailer(db, binding), binding }
+  const { retailer, binding } = await ownShopWith(db, caller, {})
+  return { retailer, binding }
 }

@@ -2,7 +2,7 @@ import { WEEK_MS, chinaDate, chinaIso, datesFrom, weekStart } from './time'
 import type { OrderStatus, CalendarOverride } from '../contracts/vocabulary'
 import { fail } from './errors'
 import type { OrderRecord, Retailer } from './model'
-import type { Deps } from './ports'
+import type { Deps, Join } from './ports'
 import { repos, type Repos } from './repos'
 import { currentCycle, cycleOfOrderDate, cyclesFrom, previousCycle, type OrderCycle } from './schedule'
 import { overridesFor } from './calendar'
@@ -25,31 +25,24 @@ export const viewOf = (cycleId: string, record: OrderRecord | null): OrderStatus
 export const orderRecord = (db: Repos, licenseNo: string, cycleId: string): Promise<OrderRecord | null> =>
   db.orders.get(orderId(licenseNo, cycleId))
 
-/** The status of the cycle the shop is in or waiting for at `now`. */
-export const currentOrderStatus = async (db: Repos, retailer: Retailer, overrides: readonly CalendarOverride[], now: number): Promise<OrderStatusView> => {
-  const { cycle } = currentCycle(retailer.orderWindow, now, overrides)
-  return viewOf(cycle.cycleId, await orderRecord(db, retailer.licenseNo, cycle.cycleId))
-}
+/**
+ * How many of a shop's newest orders (by id, `licence|cycleId`) the home page reads with the shop.
+ * They hold this cycle's and the last closed one's: nothing is ever recorded for a cycle after the
+ * open one (a mark needs the window open, a purchase is dated when it happened), and the last
+ * closed cycle is at most six weeks back, where a shop has at most one order a week.
+ */
+export const RECENT_ORDERS = 12
 
-/** How the last closed cycle went; null when no cycle closed in the last six weeks (all cancelled). */
-export const lastCycleResult = async (db: Repos, retailer: Retailer, overrides: readonly CalendarOverride[], now: number): Promise<LastCycleResult | null> => {
-  let cycle
-  try {
-    cycle = previousCycle(retailer.orderWindow, now, overrides)
-  } catch {
-    return null
-  }
-  const status = statusOf(await orderRecord(db, retailer.licenseNo, cycle.cycleId))
-  return { cycleId: cycle.cycleId, closedAt: chinaIso(cycle.closesAt), result: status }
-}
+/** A shop's newest orders, read with the document that names the shop through `licenceField`. */
+export const recentOrdersJoin = (licenceField: string): Join => ({ from: 'orders', on: { local: licenceField, foreign: 'licenseNo' }, sort: { _id: -1 }, limit: RECENT_ORDERS })
 
-/** This cycle's status and how the last one went, from one query for both order records. */
-export const orderStatuses = async (
-  db: Repos,
+/** This cycle's status and how the last one went, from the shop's recent orders. */
+export const orderStatuses = (
   retailer: Retailer,
   overrides: readonly CalendarOverride[],
   now: number,
-): Promise<{ order: OrderStatusView; lastCycle: LastCycleResult | null }> => {
+  recent: readonly OrderRecord[],
+): { order: OrderStatusView; lastCycle: LastCycleResult | null } => {
   const { cycle } = currentCycle(retailer.orderWindow, now, overrides)
   let previous: ReturnType<typeof previousCycle> | null = null
   try {
@@ -57,8 +50,7 @@ export const orderStatuses = async (
   } catch {
     previous = null // no cycle closed in the last six weeks (all cancelled)
   }
-  const ids = [cycle.cycleId, ...(previous ? [previous.cycleId] : [])].map((id) => orderId(retailer.licenseNo, id))
-  const records = new Map((await db.orders.find({ _id: { $in: ids } }, { limit: ids.length })).map((r) => [r.cycleId, r]))
+  const records = new Map(recent.map((r) => [r.cycleId, r]))
   return {
     order: viewOf(cycle.cycleId, records.get(cycle.cycleId) ?? null),
     lastCycle: previous ? { cycleId: previous.cycleId, closedAt: chinaIso(previous.closesAt), result: statusOf(records.get(previous.cycleId) ?? null) } : null,

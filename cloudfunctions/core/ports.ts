@@ -61,6 +61,31 @@ export interface Group {
   first: Record<string, unknown>
 }
 
+/**
+ * Documents of another collection read together with a found document, in the same request
+ * (CloudBase `aggregate()` with `lookup`; one read transaction in SQLite): a page's shop, its
+ * settings and its newest guide cost one round trip, not one each.
+ */
+export interface Join {
+  /** The collection the joined documents come from. */
+  from: string
+  /**
+   * Correlates: only documents whose `foreign` field equals the found document's `local` field
+   * (which must hold a string or a number). Absent: `where` alone picks them.
+   */
+  on?: { local: string; foreign: string }
+  /** Conditions on the joined documents themselves, as in `find`. */
+  where?: Filter
+  sort?: Record<string, 1 | -1>
+  limit?: number
+}
+
+/** A document found by `findOneWith`, with the documents of each join under its name. */
+export interface WithJoined<T extends Doc, K extends string> {
+  doc: T
+  joined: Record<K, Doc[]>
+}
+
 export interface Collection<T extends Doc> {
   get(id: string): Promise<T | null>
   find(filter: Filter, options?: FindOptions): Promise<T[]>
@@ -82,6 +107,8 @@ export interface Collection<T extends Doc> {
   remove(filter: Filter): Promise<number>
   /** Every group of the matching documents (see GroupSpec), in ascending order of their keys. */
   group(filter: Filter, spec: GroupSpec): Promise<Group[]>
+  /** The first document matching the filter (in `_id` order) and, in the same read, its joins; null when none matches. */
+  findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null>
 }
 
 export interface IndexSpec {

@@ -31,7 +31,7 @@ export const seedDemoHelpers = async (store: DocumentStore): Promise<void> => {
     updatedAt: new Date(SEEDED_AT).toISOString(),
   })
   const openIds = [retailer.openId, ...DEMO_HELPERS.map((h) => h.openId)]
-  await db.consents.putMany(openIds.map((openId) => ({ _id: consentId(openId, ORDER_REMINDER), openId, template: ORDER_REMINDER, granted: DEMO_CONSENTS })))
+  await db.consents.putMany(openIds.map((openId) => ({ _id: consentId(openId, ORDER_REMINDER), openId, template: ORDER_REMINDER, granted: DEMO_CONSENTS, spent: 0 })))
   await db.helpers.putMany(
     DEMO_HELPERS.map(({ openId, helps, name }, i) => ({
       _id: helperDocId(helps, openId),

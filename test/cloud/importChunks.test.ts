@@ -211,6 +211,7 @@ const dyingStore = (inner: DocumentStore, dead: () => boolean): DocumentStore =>
       find: (filter, options) => c.find(filter, options),
       count: (filter) => c.count(filter),
       group: (filter, spec) => c.group(filter, spec),
+      findOneWith: (filter, joins) => c.findOneWith(filter, joins),
       insert: (doc) => gate(() => c.insert(doc)),
       put: (doc) => gate(() => c.put(doc)),
       putMany: (docs) => gate(() => c.putMany(docs)),

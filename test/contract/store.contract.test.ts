@@ -139,6 +139,38 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(new Set(byWeek.map((g) => g.key.join())).size).toBe(2100)
     }, timeout * 4)
 
+    it('findOneWith reads the first match and, in the same read, each join: correlated, with conditions, ordered, limited', async () => {
+      await seed()
+      const notes = store.collection<{ _id: string; item: string; n: number }>('orders')
+      await notes.putMany([
+        { _id: 'n1', item: 'c', n: 3 },
+        { _id: 'n2', item: 'c', n: 1 },
+        { _id: 'n3', item: 'c', n: 2 },
+        { _id: 'n4', item: 'a', n: 9 },
+      ])
+      const found = await items().findOneWith(
+        { tag: 'red', n: { $gte: 2 } },
+        {
+          sameTag: { from: 'retailers', on: { local: 'tag', foreign: 'tag' } },
+          bigNotes: { from: 'orders', on: { local: '_id', foreign: 'item' }, where: { n: { $gte: 2 } }, sort: { n: -1 } },
+          smallest: { from: 'orders', on: { local: '_id', foreign: 'item' }, sort: { n: 1 }, limit: 1 },
+          blue: { from: 'retailers', where: { tag: 'blue' }, sort: { n: -1 } },
+          byNote: { from: 'orders', on: { local: 'note', foreign: 'item' } },
+          byDistrict: { from: 'retailers', on: { local: 'shop.district', foreign: 'shop.district' }, where: { _id: { $ne: 'c' } } },
+        },
+      )
+      expect(found?.doc).toEqual(byId('c'))
+      expect(ids(found!.joined.sameTag).sort()).toEqual(['a', 'c'])
+      expect(found!.joined.bigNotes).toEqual([{ _id: 'n1', item: 'c', n: 3 }, { _id: 'n3', item: 'c', n: 2 }])
+      expect(found!.joined.smallest).toEqual([{ _id: 'n2', item: 'c', n: 1 }])
+      expect(found!.joined.blue).toEqual([byId('e'), byId('b')])
+      expect(found!.joined.byNote).toEqual([])
+      expect(found!.joined.byDistrict).toEqual([byId('b')])
+      // Several matches: the first in _id order. None: null.
+      expect((await items().findOneWith({ tag: 'blue' }, {}))?.doc).toEqual(byId('b'))
+      expect(await items().findOneWith({ tag: 'purple' }, { blue: { from: 'retailers', where: { tag: 'blue' } } })).toBeNull()
+    }, timeout)
+
     it('count counts what find would find', async () => {
       await seed()
       expect(await items().count({})).toBe(5)

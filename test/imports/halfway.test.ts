@@ -29,6 +29,7 @@ const stopping = (inner: DocumentStore, allowed: number, how: 'fail' | 'die'): D
         increment: (id, field, by, init) => gate(() => c.increment(id, field, by, init)),
         remove: (filter) => gate(() => c.remove(filter)),
         group: (filter, spec) => c.group(filter, spec),
+        findOneWith: (filter, joins) => c.findOneWith(filter, joins),
       }
     },
   }

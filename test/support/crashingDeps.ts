@@ -11,7 +11,7 @@ import { openLocalHome } from '../../cloudfunctions/host/local'
 import { fixedClock } from '../../cloudfunctions/adapters/node/clock'
 import type { Collection, Deps, Doc, DocumentStore, Notifier } from '../../cloudfunctions/core/ports'
 
-const METHODS = ['get', 'find', 'count', 'insert', 'put', 'putMany', 'update', 'increment', 'remove', 'group'] as const
+const METHODS = ['get', 'find', 'count', 'insert', 'put', 'putMany', 'update', 'increment', 'remove', 'group', 'findOneWith'] as const
 
 export const crashingDeps = async (env: NodeJS.ProcessEnv): Promise<{ deps: Deps; calls: () => number }> => {
   const dataDir = env.DATA_DIR as string

@@ -1,5 +1,5 @@
 import type * as tcb from '@cloudbase/node-sdk'
-import type { Collection, Doc, DocumentStore, FieldOps, Filter, FindOptions, Group, GroupSpec, Scalar } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, FieldOps, Filter, FindOptions, Group, GroupSpec, Join, Scalar, WithJoined } from '../../core/ports'
 
 type Db = ReturnType<tcb.CloudBase['database']>
 type Command = Db['command']
@@ -51,7 +51,7 @@ export class CloudBaseStore implements DocumentStore {
   }
 
   collection<T extends Doc>(name: string): Collection<T> {
-    return new CloudBaseCollection<T>(this.db, `${this.prefix}${name}`)
+    return new CloudBaseCollection<T>(this.db, `${this.prefix}${name}`, this.prefix)
   }
 }
 
@@ -150,7 +150,11 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
   private readonly _: Command
   private readonly coll: CloudCollection
 
-  constructor(db: Db, name: string) {
+  constructor(
+    db: Db,
+    name: string,
+    private readonly prefix: string,
+  ) {
     this._ = db.command
     this.coll = db.collection(name)
   }
@@ -317,5 +321,41 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
       groups.push(...complete)
       after = complete[complete.length - 1].key[0]
     }
+  }
+
+  /**
+   * `aggregate()`: the first match, then a `lookup` per join. A plain correlation is the equality
+   * form (localField / foreignField: the joined collection's index answers it); anything more is
+   * the sub-pipeline form, the correlation an `$expr` equality on a `let` variable (which MongoDB
+   * answers from an index too), then `where`, the order and the limit.
+   */
+  async findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null> {
+    const $ = this._.aggregate
+    let pipeline = this.coll.aggregate().match(toQuery(this._, filter)).sort({ _id: 1 }).limit(1)
+    const named = Object.entries(joins) as [K, Join][]
+    named.forEach(([, join], i) => {
+      const from = `${this.prefix}${join.from}`
+      const as = `joined${i}`
+      if (join.on && !join.where && !join.sort && join.limit === undefined) {
+        pipeline = pipeline.lookup({ from, localField: join.on.local, foreignField: join.on.foreign, as })
+        return
+      }
+      let sub = $.pipeline()
+      if (join.on) sub = sub.match(this._.expr($.eq([`$${join.on.foreign}`, '$$local'])))
+      if (join.where) sub = sub.match(toQuery(this._, join.where))
+      if (join.sort) sub = sub.sort(join.sort)
+      if (join.limit !== undefined) sub = sub.limit(join.limit)
+      pipeline = pipeline.lookup({ from, ...(join.on ? { let: { local: `$${join.on.local}` } } : {}), pipeline: sub.done(), as })
+    })
+    const { data } = (await pipeline.end()) as { data: Record<string, unknown>[] }
+    const [row] = data
+    if (!row) return null
+    const doc = { ...row }
+    const joined = {} as Record<K, Doc[]>
+    named.forEach(([name], i) => {
+      joined[name] = (row[`joined${i}`] as Doc[] | undefined) ?? []
+      delete doc[`joined${i}`]
+    })
+    return { doc: doc as unknown as T, joined }
   }
 }

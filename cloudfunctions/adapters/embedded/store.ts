@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Datastore from '@seald-io/nedb'
 import { COLLECTIONS, type CollectionName } from '../../core/collections'
-import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, Scalar } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, Join, Scalar, WithJoined } from '../../core/ports'
+import { joinFilter } from '../joins'
 
 /**
  * The embedded, persistent document store for a laptop and for tests: one @seald-io/nedb file per
@@ -38,7 +39,7 @@ export class EmbeddedStore implements DocumentStore {
   collection<T extends Doc>(name: string): Collection<T> {
     const ds = this.stores.get(name as CollectionName)
     if (!ds) throw new Error(`unknown collection ${name}`)
-    return new EmbeddedCollection<T>(ds, this.ready)
+    return new EmbeddedCollection<T>(ds, this.ready, this)
   }
 
   /** Rewrites every file without its superseded lines (nedb appends updates). */
@@ -88,6 +89,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   constructor(
     private readonly ds: Datastore,
     private readonly ready: Promise<void>,
+    private readonly store: DocumentStore,
   ) {}
 
   async get(id: string): Promise<T | null> {
@@ -174,5 +176,18 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     await this.ready
     // nedb has no aggregation: the groups are made in memory (a laptop's and the tests' data).
     return groupDocs((await this.ds.findAsync(filter)) as unknown as Doc[], spec)
+  }
+
+  async findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null> {
+    const [doc] = await this.find(filter, { sort: { _id: 1 }, limit: 1 })
+    if (!doc) return null
+    // nedb has no joins: a find per join (a laptop's and the tests' data, never a round trip).
+    const entries = await Promise.all(
+      (Object.entries(joins) as [K, Join][]).map(async ([name, join]) => {
+        const where = joinFilter(doc, join)
+        return [name, where ? await this.store.collection(join.from).find(where, { sort: join.sort, limit: join.limit }) : []] as const
+      }),
+    )
+    return { doc, joined: Object.fromEntries(entries) as Record<K, Doc[]> }
   }
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { COLLECTIONS } from '../../core/collections'
-import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, IndexSpec, Scalar } from '../../core/ports'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, IndexSpec, Join, Scalar, WithJoined } from '../../core/ports'
+import { joinFilter } from '../joins'
 import { DB_FILE, ensureSchema, quote } from './schema'
 import { fieldExpr, idsOnly, pageOf, whereOf, type Param } from './sql'
 import { LeaseHeld, StoreBusy, alive, describe, othersInWords, thisProcess, type Holder } from './holders'
@@ -222,16 +223,39 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.store.busyWords(() => this.findNow(filter, options, false))
+  }
+
+  /** `find` without waiting: inside busyWords, and inside the caller's transaction when `inTransaction`. */
+  findNow(filter: Filter, options: FindOptions, inTransaction: boolean): T[] {
     const ids = options.sort || options.skip ? null : idsOnly(filter)
     if (ids) {
       // In _id order, as the primary key index would return them; several in one read transaction, one snapshot.
-      const found = this.store.busyWords(() => (ids.length > 1 ? this.readIdsAtOnce(ids, options.limit ?? 0) : this.readIds(ids, options.limit ?? 0)))
+      const found = ids.length > 1 && !inTransaction ? this.readIdsAtOnce(ids, options.limit ?? 0) : this.readIds(ids, options.limit ?? 0)
       return found.map((doc) => JSON.parse(doc) as T)
     }
     const { where, params } = whereOf(filter)
     const page = pageOf(options)
-    const docs = this.store.busyWords(() => this.statement(`SELECT doc FROM ${this.table}${where}${page.tail}`).pluck().all(...params, ...page.params) as string[])
+    const docs = this.statement(`SELECT doc FROM ${this.table}${where}${page.tail}`).pluck().all(...params, ...page.params) as string[]
     return docs.map((doc) => JSON.parse(doc) as T)
+  }
+
+  private readJoined: ((filter: Filter, joins: Record<string, Join>) => WithJoined<T, string> | null) | null = null
+
+  async findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null> {
+    // The document and every join in one (deferred) read transaction: one snapshot, no await between.
+    this.readJoined ??= this.store.database.transaction((where: Filter, all: Record<string, Join>) => {
+      const [doc] = this.findNow(where, { sort: { _id: 1 }, limit: 1 }, true)
+      if (!doc) return null
+      const joined: Record<string, Doc[]> = {}
+      for (const [name, join] of Object.entries(all)) {
+        const on = joinFilter(doc, join)
+        joined[name] = on ? (this.store.collection(join.from) as unknown as SqliteCollection<Doc>).findNow(on, { sort: join.sort, limit: join.limit }, true) : []
+      }
+      return { doc, joined }
+    })
+    const read = this.readJoined
+    return this.store.busyWords(() => read(filter, joins)) as WithJoined<T, K> | null
   }
 
   async count(filter: Filter): Promise<number> {

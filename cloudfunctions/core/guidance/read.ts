@@ -1,10 +1,10 @@
-import type { Deps } from '../ports'
-import type { GuideFeedback, Retailer, StoredGuide } from '../model'
+import type { Deps, Join } from '../ports'
+import type { Consent, GuideFeedback, Retailer, StoredGuide } from '../model'
 import { repos, type Repos } from '../repos'
 import { fail } from '../errors'
-import { actingFor } from '../helpers/access'
+import { actingFor, actingForWith } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
-import { consentsHeld, templateIdOf } from '../reminders/consents'
+import { consentId, consentsLeft, templateIdOf } from '../reminders/consents'
 import { monthId } from '../imports/weeks'
 import { MONTHLY_GUIDE } from './notices'
 import { previousMonth } from './build'
@@ -21,14 +21,14 @@ const guideOfDoc = (doc: StoredGuide): Guide => {
   return guide
 }
 
-/** A retailer's guides, newest first (at most GUIDE_MONTHS). */
-const guidesOf = (db: Repos, licenseNo: string): Promise<StoredGuide[]> => db.guides.find({ licenseNo }, { sort: { month: -1 }, limit: GUIDE_MONTHS })
-
 /** The `guide` function: one month's guide (the newest when none is named) of the caller's shop or one they help with `insights`. */
 export const getGuide = async (deps: Deps, caller: string, event: { month?: string; retailer?: string }): Promise<GuideData> => {
   const db = repos(deps.store)
-  const { retailer, helper } = await actingFor(db, caller, event.retailer, 'insights')
-  const guides = await guidesOf(db, retailer.licenseNo)
+  const { retailer, helper, joined } = await actingForWith(db, caller, event.retailer, ['insights'], (licence) => ({
+    guides: newestGuidesJoin(licence, GUIDE_MONTHS),
+    consent: { from: 'consents', where: { _id: consentId(caller, MONTHLY_GUIDE) } },
+  }))
+  const guides = joined.guides as StoredGuide[]
   const month = event.month ?? guides[0]?.month ?? previousMonth(deps.clock.now().getTime())
   const doc = guides.find((g) => g.month === month) ?? (event.month ? await db.guides.get(monthId(retailer.licenseNo, month)) : null)
   const feedback: Record<string, GuideVerdict> = {}
@@ -43,7 +43,7 @@ export const getGuide = async (deps: Deps, caller: string, event: { month?: stri
     guide: doc ? guideOfDoc(doc) : null,
     feedback,
     manager: retailer.manager,
-    reminderConsents: await consentsHeld(db, caller, MONTHLY_GUIDE),
+    reminderConsents: await consentsLeft(db, joined.consent[0] as Consent | undefined),
     reminderTemplateId: templateIdOf(deps, MONTHLY_GUIDE),
   }
 }
@@ -72,10 +72,14 @@ export const recordFeedback = async (
   return { month: event.month, strategyId: event.strategyId, verdict: event.verdict }
 }
 
+/**
+ * A shop's newest `count` guides, newest first, read with the document that names the shop through
+ * `licenceField`. A guide's id is `licence|month`, so the newest are the last ids of the licence.
+ */
+export const newestGuidesJoin = (licenceField: string, count: number): Join => ({ from: 'guides', on: { local: licenceField, foreign: 'licenseNo' }, sort: { _id: -1 }, limit: count })
+
 /** 首页's 本月经营建议: the newest guide's first strategy and its first action. */
-export const guideTipOf = async (db: Repos, licenseNo: string): Promise<GuideTip | null> => {
-  // A guide's id is `licence|month`: the newest is the last id of the licence, read down the primary key.
-  const [doc] = await db.guides.find({ _id: { $gte: monthId(licenseNo, ''), $lt: monthId(licenseNo, '~') } }, { sort: { _id: -1 }, limit: 1 })
+export const guideTipOf = (doc: StoredGuide | undefined): GuideTip | null => {
   if (!doc) return null
   const first = doc.strategies[0]
   return {
@@ -88,8 +92,8 @@ export const guideTipOf = async (db: Repos, licenseNo: string): Promise<GuideTip
 /** 二维码盈利单: gross profit per SKU and in total over one month (the newest guide's month by default). */
 export const getProfitSheet = async (deps: Deps, caller: string, event: { month?: string; retailer?: string }): Promise<ProfitSheetData> => {
   const db = repos(deps.store)
-  const { retailer } = await actingFor(db, caller, event.retailer, 'insights')
-  const month = event.month ?? (await db.guides.find({ licenseNo: retailer.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]?.month ?? previousMonth(deps.clock.now().getTime())
+  const { retailer, joined } = await actingForWith(db, caller, event.retailer, ['insights'], (licence) => ({ newest: newestGuidesJoin(licence, 1) }))
+  const month = event.month ?? (joined.newest[0] as StoredGuide | undefined)?.month ?? previousMonth(deps.clock.now().getTime())
   return profitSheetOf(db, retailer, month)
 }
 

@@ -1,7 +1,8 @@
 import { fail } from '../errors'
 import type { Helper, Retailer } from '../model'
 import type { Repos } from '../repos'
-import { boundRetailer } from '../identity'
+import { shopJoin } from '../identity'
+import type { Doc, Join } from '../ports'
 import type { HelperScope } from '../../contracts/vocabulary'
 
 export const MAX_HELPERS_PER_RETAILER = 5
@@ -24,32 +25,44 @@ export const helperAccess = async (db: Repos, caller: string, licenseNo: string,
 
 /**
  * The shop a call acts on: the caller's own shop, or — when the event names another shop — one
- * the caller helps with `scope`. Ids in an event never reach a shop by themselves.
+ * the caller helps with one of `scopes`; and, in the same read, the documents of `joins`, given the
+ * field of the document found that holds the licence number (`_id` of a binding, `licenseNo` of a
+ * helper). Ids in an event never reach a shop by themselves. A named shop is looked for among
+ * those the caller helps first (one read); naming one's own shop costs a second.
  */
-export const actingFor = async (
-  db: Repos,
-  caller: string,
-  licenseNo: string | undefined,
-  scope: HelperScope,
-): Promise<{ retailer: Retailer; helper: Helper | null }> => {
-  const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
-  if (licenseNo === undefined || own?._id === licenseNo) return { retailer: await boundRetailer(db, own), helper: null }
-  const helper = await helperAccess(db, caller, licenseNo, scope)
-  const retailer = await db.retailers.get(licenseNo)
-  return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')
-}
-
-/** As actingFor, for a call any of `scopes` allows (the order history: `remind` or `order`). */
-export const actingForAny = async (
+export const actingForWith = async <K extends string>(
   db: Repos,
   caller: string,
   licenseNo: string | undefined,
   scopes: readonly HelperScope[],
-): Promise<{ retailer: Retailer; helper: Helper | null }> => {
-  const [own] = await db.bindings.find({ openId: caller }, { limit: 1 })
-  if (licenseNo === undefined || own?._id === licenseNo) return { retailer: await boundRetailer(db, own), helper: null }
-  const helper = await db.helpers.get(helperDocId(licenseNo, caller))
-  if (!helper || !scopes.some((scope) => helper.scopes.includes(scope))) return fail('FORBIDDEN', 'noScope')
-  const retailer = await db.retailers.get(licenseNo)
-  return retailer ? { retailer, helper } : fail('NOT_FOUND', 'retailerMissing')
+  joins: (licenceField: '_id' | 'licenseNo') => Record<K, Join>,
+): Promise<{ retailer: Retailer; helper: Helper | null; joined: Record<K, Doc[]> }> => {
+  if (licenseNo !== undefined) {
+    const found = await db.helpers.findOneWith({ _id: helperDocId(licenseNo, caller) }, { ...joins('licenseNo'), shop: shopJoin('licenseNo') })
+    if (found) {
+      const helper = found.doc
+      if (!scopes.some((scope) => helper.scopes.includes(scope))) return fail('FORBIDDEN', 'noScope')
+      const [retailer] = found.joined.shop as Retailer[]
+      return retailer ? { retailer, helper, joined: found.joined } : fail('NOT_FOUND', 'retailerMissing')
+    }
+  }
+  const own = await db.bindings.findOneWith({ openId: caller }, { ...joins('_id'), shop: shopJoin('_id') })
+  if (licenseNo !== undefined && own?.doc._id !== licenseNo) return fail('FORBIDDEN', 'noScope')
+  if (!own) return fail('NOT_BOUND', 'notBound')
+  const [retailer] = own.joined.shop as Retailer[]
+  return retailer ? { retailer, helper: null, joined: own.joined } : fail('NOT_FOUND', 'retailerMissing')
+}
+
+const noJoins = () => ({})
+
+/** As actingForWith, reading the shop alone. */
+export const actingFor = async (db: Repos, caller: string, licenseNo: string | undefined, scope: HelperScope): Promise<{ retailer: Retailer; helper: Helper | null }> => {
+  const { retailer, helper } = await actingForWith(db, caller, licenseNo, [scope], noJoins)
+  return { retailer, helper }
+}
+
+/** As actingFor, for a call any of `scopes` allows (the order history: `remind` or `order`). */
+export const actingForAny = async (db: Repos, caller: string, licenseNo: string | undefined, scopes: readonly HelperScope[]): Promise<{ retailer: Retailer; helper: Helper | null }> => {
+  const { retailer, helper } = await actingForWith(db, caller, licenseNo, scopes, noJoins)
+  return { retailer, helper }
 }

@@ -1,4 +1,5 @@
-import type { DocumentStore } from '../ports'
+import type { Doc, DocumentStore, Join } from '../ports'
+import type { Counter } from '../model'
 import { repos } from '../repos'
 
 /**
@@ -8,7 +9,13 @@ import { repos } from '../repos'
  */
 export const DATA_VERSION_ID = 'insights|dataVersion'
 
-export const dataVersion = async (store: DocumentStore): Promise<number> => (await repos(store).counters.get(DATA_VERSION_ID))?.count ?? 0
+export const dataVersion = async (store: DocumentStore): Promise<number> => versionOf([await repos(store).counters.get(DATA_VERSION_ID)])
+
+/** The data version read with a shop, in the same request. */
+export const dataVersionJoin: Join = { from: 'counters', where: { _id: DATA_VERSION_ID } }
+
+/** The data version from the counter read (none yet: 0). */
+export const versionOf = (read: readonly (Doc | null)[]): number => (read[0] as Counter | null | undefined)?.count ?? 0
 
 export const bumpDataVersion = async (store: DocumentStore): Promise<void> => {
   await repos(store).counters.increment(DATA_VERSION_ID, 'count', 1, { count: 0, bucketEndsAt: 0 })

@@ -1,7 +1,28 @@
 import { weekStart } from '../time'
-import type { Collection, Doc } from '../ports'
+import type { Collection, Doc, Join } from '../ports'
 import type { FactMonth, RawWeek } from '../model'
+import type { Repos } from '../repos'
+import type { CollectionName } from '../collections'
+import { fail } from '../errors'
 import { dayLines, monthId, readValues, weekId } from '../imports/weeks'
+
+/**
+ * Several reads of one shop's documents in one request: joins on the shop's own document, which
+ * every read of them has in common (in CloudBase one `aggregate()`, in SQLite one transaction).
+ */
+export const readWithShop = async <K extends string>(db: Repos, licenseNo: string, joins: Record<K, Join>): Promise<Record<K, Doc[]>> => {
+  const found = await db.retailers.findOneWith({ _id: licenseNo }, joins)
+  return found?.joined ?? fail('NOT_FOUND', 'retailerMissing')
+}
+
+/** A shop's month documents (`licence|YYYY-MM`) as a join of readWithShop. */
+export const monthsJoin = (from: CollectionName, licenseNo: string, months: readonly string[]): Join => ({ from, where: { _id: { $in: [...new Set(months)].map((month) => monthId(licenseNo, month)) } } })
+
+/** A shop's week documents holding the given dates, as a join of readWithShop. */
+export const weeksJoin = (from: CollectionName, licenseNo: string, dates: readonly string[]): Join => ({ from, where: { _id: { $in: [...new Set(dates.map((date) => weekId(licenseNo, weekStart(date))))] } } })
+
+export const byId = <T extends Doc>(docs: readonly T[]): Map<string, T> => new Map(docs.map((doc) => [doc._id, doc]))
+export const byMonth = <T extends Pick<FactMonth, 'month'>>(docs: readonly T[]): Map<string, T> => new Map(docs.map((doc) => [doc.month, doc]))
 
 /** Documents by id in one query (CloudBase answers at most 1000 a query; callers ask for a handful). */
 export const byIds = async <T extends Doc>(collection: Collection<T>, ids: readonly string[]): Promise<Map<string, T>> => {

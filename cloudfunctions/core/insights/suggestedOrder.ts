@@ -4,14 +4,14 @@ import { repos, type Repos } from '../repos'
 import type { OrderDraft, Retailer, Sku } from '../model'
 import type { OrderDraftView, SuggestedOrderData } from '../../contracts/insights'
 import { fail } from '../errors'
-import { actingFor } from '../helpers/access'
+import { actingFor, actingForWith } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
 import { byIds, monthsOf } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { overridesFor } from '../calendar'
 import { HISTORY_WEEKS, SAFETY_DAYS, planOrder } from './orderPlan'
 import { readOutlook, type Outlook } from './outlook'
-import { VersionedCache, dataVersion } from './freshness'
+import { VersionedCache, dataVersionJoin, versionOf } from './freshness'
 import { orderId } from '../orders'
 
 interface QuotaFacts {
@@ -43,8 +43,8 @@ const draftView = (draft: OrderDraft | null): OrderDraftView | null =>
  */
 const keptOutlooks = new VersionedCache<{ outlook: Outlook; catalogue: Map<string, Sku> }>(60_000, 2000)
 
-const outlookOf = async (deps: Deps, db: Repos, license: string, today: string, now: number) => {
-  const key = `${license}|${today}|${await dataVersion(deps.store)}`
+const outlookOf = async (deps: Deps, db: Repos, license: string, today: string, now: number, version: number) => {
+  const key = `${license}|${today}|${version}`
   const known = keptOutlooks.get(deps.store, key, now)
   if (known) return known
   const outlook = await readOutlook(db, license, today)
@@ -56,7 +56,7 @@ const outlookOf = async (deps: Deps, db: Repos, license: string, today: string, 
 /** What to order in the coming cycle, SKU by SKU, within the monthly quota. */
 export const getSuggestedOrder = async (deps: Deps, caller: string, event: { retailer?: string }): Promise<SuggestedOrderData> => {
   const db = repos(deps.store)
-  const { retailer } = await actingFor(db, caller, event.retailer, 'order')
+  const { retailer, joined } = await actingForWith(db, caller, event.retailer, ['order'], () => ({ version: dataVersionJoin }))
   const license = retailer.licenseNo
   const now = deps.clock.now().getTime()
   const today = chinaDate(now)
@@ -64,7 +64,7 @@ export const getSuggestedOrder = async (deps: Deps, caller: string, event: { ret
   const nextDelivery = deliveryDate(next)
   const coverDays = daysBetween(today, nextDelivery) + SAFETY_DAYS
 
-  const [{ outlook, catalogue }, draft] = await Promise.all([outlookOf(deps, db, license, today, now), db.orderDrafts.get(orderId(license, cycle.cycleId))])
+  const [{ outlook, catalogue }, draft] = await Promise.all([outlookOf(deps, db, license, today, now, versionOf(joined.version)), db.orderDrafts.get(orderId(license, cycle.cycleId))])
   const items = [...catalogue.values()].map((sku: Sku) => {
     const { dailyPacks, stockPacks } = outlook.skus.get(sku.skuCode) ?? { dailyPacks: 0, stockPacks: 0 }
     return { skuCode: sku.skuCode, name: sku.name, dailyPacks, stockPacks, wholesaleFenPerCarton: sku.wholesaleFenPerCarton }

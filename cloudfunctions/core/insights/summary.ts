@@ -1,19 +1,19 @@
-import { addDays, addMonths, datesFrom, dayOfMonth, daysBetween, maxDate, minDate, monthEnd, monthOf, monthStart, monthsFrom, chinaDate } from '../time'
+import { addDays, addMonths, datesFrom, dayOfMonth, daysBetween, minDate, monthEnd, monthOf, monthStart, monthsFrom, chinaDate } from '../time'
 import type { Deps } from '../ports'
 import { repos, type Repos } from '../repos'
-import { VersionedCache, dataVersion } from './freshness'
+import { VersionedCache, dataVersionJoin, versionOf } from './freshness'
 import { fail } from '../errors'
-import type { RawWeek, Retailer, SalesMonth, Sku } from '../model'
+import type { CalendarEntry, InventoryMonth, PeerStats, PurchaseMonth, RawWeek, Retailer, SalesMonth, Sku } from '../model'
 import type { DailySales, SkuSales, SlowMover, StockWarning, SummaryData } from '../../contracts/insights'
-import { actingFor } from '../helpers/access'
+import { actingForWith } from '../helpers/access'
 import { logHelperAction } from '../helpers/log'
 import { comparedSpans, periodOf, type Span } from './periods'
 import { change, eachDay, figuresOver, lastDayWithData, lastSales, monthMetrics, sellThrough, stockOn, turnoverDays, type Figures } from './metrics'
 import { peerStatsId, standing } from './peers'
-import { byIds, monthsOf, rowsBetween, weeksHolding } from './reads'
+import { byId, byIds, byMonth, monthsJoin, readWithShop, rowsBetween, weeksJoin } from './reads'
 import { deliveryDate, nextTwoCycles } from './cycles'
 import { outlookMonths, outlookOf, outlookReads, runningOut } from './outlook'
-import { overridesFor } from '../calendar'
+import { calendarJoin, pickOverrides } from '../calendar'
 import type { PeriodKind } from '../../contracts/vocabulary'
 
 /** A SKU in stock that has not sold for this many days is a slow mover (滞销). */
@@ -78,12 +78,12 @@ const kept = new VersionedCache<SummaryData>(60_000)
 export const getSummary = async (deps: Deps, caller: string, event: SummaryEvent): Promise<SummaryData> => {
   const db = repos(deps.store)
   // Who may see what is checked afresh on every call; only the figures are reused.
-  const { retailer, helper } = await actingFor(db, caller, event.retailer, 'insights')
+  const { retailer, helper, joined } = await actingForWith(db, caller, event.retailer, ['insights'], () => ({ version: dataVersionJoin }))
   if (helper) await logHelperAction(deps, helper, 'viewSummary')
   const now = deps.clock.now().getTime()
   const today = chinaDate(now)
   if (periodOf(event.period, event.date).from > today) return fail('INVALID_ARGUMENT', 'periodNotStarted')
-  const key = `${retailer.licenseNo}|${event.period}|${event.date}|${today}|${await dataVersion(deps.store)}`
+  const key = `${retailer.licenseNo}|${event.period}|${event.date}|${today}|${versionOf(joined.version)}`
   const known = kept.get(deps.store, key, now)
   if (known) return known
   const summary = await computeSummary(db, retailer, event, now, today)
@@ -109,11 +109,17 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   // The warnings are about today: they are read for a period that holds today, and only then.
   const holdsToday = period.to >= today
   const salesMonthsWanted = [...periodMonths, ...(holdsToday ? [monthOf(today), addMonths(monthOf(today), -1)] : [])]
-  const [sales, inventory, overrides] = await Promise.all([
-    monthsOf(db.salesMonths, license, salesMonthsWanted),
-    monthsOf(db.inventoryMonths, license, [...new Set([limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2), ...(holdsToday ? outlookMonths(today) : [])])]),
-    overridesFor(db, retailer),
-  ])
+  // The shop's months and calendar in one read; purchases for every month the span can reach.
+  const first = await readWithShop(db, license, {
+    sales: monthsJoin('salesMonths', license, salesMonthsWanted),
+    inventory: monthsJoin('inventoryMonths', license, [limitMonth, addMonths(limitMonth, -1), addMonths(limitMonth, -2), ...(holdsToday ? outlookMonths(today) : [])]),
+    purchases: monthsJoin('purchaseMonths', license, monthsFrom(period.from, limit)),
+    calendar: calendarJoin(retailer),
+  })
+  const sales = byMonth(first.sales as SalesMonth[])
+  const inventory = byMonth(first.inventory as InventoryMonth[])
+  const purchases = byMonth(first.purchases as PurchaseMonth[])
+  const overrides = pickOverrides(first.calendar as CalendarEntry[], retailer)
   const dataThrough = lastDayWithData(sales, limit)
   const { asOf, days, current, previous, lastYear, previousWhole } = comparedSpans(event.period, event.date, dataThrough)
   // Stock and slow movers are read at the last day with data, even before the period has any.
@@ -130,13 +136,15 @@ const computeSummary = async (db: Repos, retailer: Retailer, event: SummaryEvent
   const reads = holdsToday ? outlookReads(sales, inventory, today) : null
   const salesDates = [...(spanWeekDates(current, sales) ?? []), ...(reads?.salesDates ?? [])]
   const stockDates = [...(stock ? [stock.date] : []), ...(reads?.stockDates ?? [])]
-  const none = Promise.resolve(new Map<string, RawWeek>())
-  const [purchases, peers, salesWeeks, stockWeeks] = await Promise.all([
-    monthsOf(db.purchaseMonths, license, [...new Set([...monthsFrom(current.from, maxDate(current.from, current.to)), limitMonth])]),
-    db.peerStats.get(peerStatsId(benchMonth, retailer.businessType, retailer.areaType, retailer.grade)),
-    salesDates.length > 0 ? weeksHolding(db.salesWeeks, license, salesDates) : none,
-    stockDates.length > 0 ? weeksHolding(db.inventoryWeeks, license, stockDates) : none,
-  ])
+  // What the months point to — the peers' month, the weeks holding the dates read — in a second.
+  const second = await readWithShop(db, license, {
+    peers: { from: 'peerStats', where: { _id: peerStatsId(benchMonth, retailer.businessType, retailer.areaType, retailer.grade) } },
+    salesWeeks: weeksJoin('salesWeeks', license, salesDates),
+    stockWeeks: weeksJoin('inventoryWeeks', license, stockDates),
+  })
+  const peers = (second.peers[0] as PeerStats | undefined) ?? null
+  const salesWeeks = byId(second.salesWeeks as RawWeek[])
+  const stockWeeks = byId(second.stockWeeks as RawWeek[])
   const stockLines = stock ? stockLinesOf(stockWeeks, stock.date) : new Map<string, number>()
   const skuSales = skuSalesOf(current, sales, salesWeeks)
   const outlook = reads ? outlookOf(reads, salesWeeks, stockWeeks) : null

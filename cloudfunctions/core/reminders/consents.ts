@@ -45,11 +45,12 @@ export const consentsOf = async (db: Repos, openIds: readonly string[], template
   return new Map(complete.map((c) => [c.openId, c]))
 }
 
+/** Consents left on a consent document already read (with a shop, say); absent: none. */
+export const consentsLeft = async (db: Repos, consent: Consent | null | undefined): Promise<number> => (consent ? heldBy(await withSpent(db, consent)) : 0)
+
 /** Consents this user still holds for the template. */
-export const consentsHeld = async (db: Repos, openId: string, template: SubscribeTemplate = ORDER_REMINDER): Promise<number> => {
-  const consent = await db.consents.get(consentId(openId, template))
-  return consent ? heldBy(await withSpent(db, consent)) : 0
-}
+export const consentsHeld = async (db: Repos, openId: string, template: SubscribeTemplate = ORDER_REMINDER): Promise<number> =>
+  consentsLeft(db, await db.consents.get(consentId(openId, template)))
 
 /** Spends one consent for this slot; spending for the same slot again changes nothing. */
 export const chargeConsent = async (db: Repos, openId: string, template: SubscribeTemplate, slotKey: string): Promise<void> => {

@@ -11,7 +11,8 @@ import type { VirtualTime } from './virtualTime'
  * $in, $nin, $ne, $eq, $lt(e), $gt(e), $exists on dotted fields; orders, offset and limit (1000 at
  * most); $set, $inc, $unset updates; insert (DATABASE_DUPLICATE_WRITE on a taken _id or unique
  * field); remove; count; modifyAndReturnDoc; and aggregate with $match, $group ($sum, $min, $max,
- * $push, $first), $sort, $skip, $limit, $project and $count.
+ * $push, $first), $sort, $skip, $limit, $project, $count and $lookup (both forms; a sub-pipeline's
+ * `$expr` only as the field-equals-variable the adapter sends).
  *
  * With a VirtualTime each request is charged `msPerCall` of simulated time and at most `inFlight`
  * requests run at once (the rest queue): 20 ms and 10 in flight is 500 calls a second.
@@ -258,6 +259,22 @@ const valueOf = (doc: Row, expr: Json): unknown => {
   return expr
 }
 
+/**
+ * A sub-pipeline's `$match` with its `let` variables put in: `{ $expr: { $eq: ['$field', '$$v'] } }`
+ * (the only expression the adapter sends) becomes `{ field: value }`, which also finds an `_id` by key.
+ */
+const withVars = (query: Json, vars: Row): Json => {
+  if (query === null || typeof query !== 'object' || Array.isArray(query) || !('$expr' in query)) return query
+  const { $expr, ...rest } = query as Row
+  const eq = ($expr as Row | null)?.$eq
+  if (!Array.isArray(eq) || eq.length !== 2) throw new Error(`simulated CloudBase: unsupported $expr ${JSON.stringify($expr)}`)
+  const [field, variable] = eq
+  if (typeof field !== 'string' || !field.startsWith('$') || typeof variable !== 'string' || !variable.startsWith('$$')) {
+    throw new Error(`simulated CloudBase: unsupported $expr ${JSON.stringify($expr)}`)
+  }
+  return { ...rest, [field.slice(1)]: vars[variable.slice(2)] ?? null }
+}
+
 const group = (rows: Row[], spec: Row): Row[] => {
   const groups = new Map<string, { _id: unknown; acc: Row; rows: Row[] }>()
   for (const row of rows) {
@@ -401,6 +418,39 @@ export class SimulatedCloudBase {
     return this.answer(action, params)
   }
 
+  /** An aggregation pipeline over a table; `vars` are a sub-pipeline's `let` values. */
+  private aggregate(table: Table, stages: readonly Row[], vars: Row): Row[] {
+    let rows: Row[] | null = null
+    for (const stage of stages) {
+      const [[stageKey, arg]] = Object.entries(stage)
+      if (stageKey === '$match') {
+        const query = withVars(arg, vars)
+        rows = rows === null ? table.select(query) : rows.filter((r) => matches(r, query))
+        continue
+      }
+      rows ??= [...table.docs.values()]
+      if (stageKey === '$group') rows = group(rows, arg as Row)
+      else if (stageKey === '$sort') rows = sortRows([...rows], arg)
+      else if (stageKey === '$skip') rows = rows.slice(Number(arg))
+      else if (stageKey === '$limit') rows = rows.slice(0, Number(arg))
+      else if (stageKey === '$project') rows = project(rows, arg as Row)
+      else if (stageKey === '$count') rows = [{ [String(arg)]: rows.length }]
+      else if (stageKey === '$lookup') rows = rows.map((row) => ({ ...row, [String((arg as Row).as)]: this.lookup(row, arg as Row) }))
+      else throw new Error(`simulated CloudBase: unsupported stage ${stageKey}`)
+    }
+    return rows ?? [...table.docs.values()]
+  }
+
+  /** `$lookup`: the equality form (localField / foreignField), or `let` and a sub-pipeline. */
+  private lookup(row: Row, spec: Row): Row[] {
+    const from = this.table(String(spec.from))
+    if (typeof spec.localField === 'string') {
+      return from.select({ [String(spec.foreignField)]: (read(row, spec.localField) ?? null) as Json })
+    }
+    const vars = Object.fromEntries(Object.entries((spec.let as Row | undefined) ?? {}).map(([name, expr]) => [name, (valueOf(row, expr) ?? null) as Json]))
+    return this.aggregate(from, (spec.pipeline as Row[] | undefined) ?? [], vars)
+  }
+
   private answer(action: string, params: Record<string, unknown>): unknown {
     const failure = this.fault?.(action, params)
     if (failure) throw failure
@@ -464,24 +514,8 @@ export class SimulatedCloudBase {
         return { requestId: 'sim', data: { deleted: targets.length } }
       }
       case 'database.aggregateDocuments': {
-        let rows: Row[] | null = null
-        for (const { stageKey, stageValue } of params.stages as { stageKey: string; stageValue: string }[]) {
-          const arg = decode(stageValue)
-          if (stageKey === '$match') {
-            rows = rows === null ? table.select(arg) : rows.filter((r) => matches(r, arg))
-            continue
-          }
-          rows ??= [...table.docs.values()]
-          if (stageKey === '$group') rows = group(rows, arg as Row)
-          else if (stageKey === '$sort') rows = sortRows([...rows], arg)
-          else if (stageKey === '$skip') rows = rows.slice(Number(arg))
-          else if (stageKey === '$limit') rows = rows.slice(0, Number(arg))
-          else if (stageKey === '$project') rows = project(rows, arg as Row)
-          else if (stageKey === '$count') rows = [{ [String(arg)]: rows.length }]
-          else throw new Error(`simulated CloudBase: unsupported stage ${stageKey}`)
-        }
-        rows ??= [...table.docs.values()]
-        return { requestId: 'sim', data: { list: rows.map((r) => JSON.stringify(r)) } }
+        const stages = (params.stages as { stageKey: string; stageValue: string }[]).map(({ stageKey, stageValue }) => ({ [stageKey]: decode(stageValue) }) as Row)
+        return { requestId: 'sim', data: { list: this.aggregate(table, stages, {}).map((r) => JSON.stringify(r)) } }
       }
       case 'database.addCollection':
         return { requestId: 'sim', data: {} }
