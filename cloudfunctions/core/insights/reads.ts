@@ -9,17 +9,23 @@ import { dayLines, monthId, readValues, weekId } from '../imports/weeks'
 /**
  * Several reads of one shop's documents in one request: joins on the shop's own document, which
  * every read of them has in common (in CloudBase one `aggregate()`, in SQLite one transaction).
+ * A join that can find nothing (no ids to read) is null, answered with no documents unasked.
  */
-export const readWithShop = async <K extends string>(db: Repos, licenseNo: string, joins: Record<K, Join>): Promise<Record<K, Doc[]>> => {
-  const found = await db.retailers.findOneWith({ _id: licenseNo }, joins)
-  return found?.joined ?? fail('NOT_FOUND', 'retailerMissing')
+export const readWithShop = async <K extends string>(db: Repos, licenseNo: string, joins: Record<K, Join | null>): Promise<Record<K, Doc[]>> => {
+  const asked = Object.fromEntries(Object.entries(joins).filter(([, join]) => join !== null)) as Record<K, Join>
+  const found = await db.retailers.findOneWith({ _id: licenseNo }, asked)
+  if (!found) return fail('NOT_FOUND', 'retailerMissing')
+  return Object.fromEntries(Object.keys(joins).map((name) => [name, found.joined[name as K] ?? []])) as Record<K, Doc[]>
 }
 
+/** Documents by id as a join of readWithShop; null for no ids. */
+const idsJoin = (from: CollectionName, ids: readonly string[]): Join | null => (ids.length === 0 ? null : { from, where: { _id: { $in: [...new Set(ids)] } } })
+
 /** A shop's month documents (`licence|YYYY-MM`) as a join of readWithShop. */
-export const monthsJoin = (from: CollectionName, licenseNo: string, months: readonly string[]): Join => ({ from, where: { _id: { $in: [...new Set(months)].map((month) => monthId(licenseNo, month)) } } })
+export const monthsJoin = (from: CollectionName, licenseNo: string, months: readonly string[]): Join | null => idsJoin(from, months.map((month) => monthId(licenseNo, month)))
 
 /** A shop's week documents holding the given dates, as a join of readWithShop. */
-export const weeksJoin = (from: CollectionName, licenseNo: string, dates: readonly string[]): Join => ({ from, where: { _id: { $in: [...new Set(dates.map((date) => weekId(licenseNo, weekStart(date))))] } } })
+export const weeksJoin = (from: CollectionName, licenseNo: string, dates: readonly string[]): Join | null => idsJoin(from, dates.map((date) => weekId(licenseNo, weekStart(date))))
 
 export const byId = <T extends Doc>(docs: readonly T[]): Map<string, T> => new Map(docs.map((doc) => [doc._id, doc]))
 export const byMonth = <T extends Pick<FactMonth, 'month'>>(docs: readonly T[]): Map<string, T> => new Map(docs.map((doc) => [doc.month, doc]))
