@@ -6,12 +6,15 @@ import { format } from '../lib/table.mjs'
 const CHARTS_ROOT = 'packages/insights'
 /** 学习's player, model stores and AR探店 web-view. */
 const LEARN_ROOT = 'packages/learn'
+/** 学习's tab page, the part of 学习 that must live in the main package. */
+const LEARN_TAB = 'pages/learn/'
 /**
- * The weapp main package just before 学习's pages (commit 5ebcf67, built on this machine): the 学习 tab
- * grew from its 即将上线 placeholder, and the issue's goal is that it adds at most 10 KB to the main package.
+ * Issue 11's goal was that 学习 adds at most 10 KB to the main package. Measured once by building
+ * both sides of its merge here (2026-12-02): 372,246 B at 60b8fe8, 380,595 B at ce07a2e, +8,349 B.
+ * A live "growth since" row against a fixed size counted every later tab's growth as 学习's, so
+ * the bench shows the tab page itself instead.
  */
-const MAIN_BEFORE_LEARN = 351_933
-const LEARN_GROWTH_GOAL = 10 * 1024
+const LEARN_MERGE_GROWTH = 380_595 - 372_246
 
 /**
  * Issue 2: the weapp main package against a blank Taro 4 React app built in the same run.
@@ -22,7 +25,7 @@ export default {
   run: async (ctx) => {
     const measure = async (build) => {
       const { dir, ms, reused } = await build
-      return { ...mainPackage(dir), built: reused ? 'reused build' : `built in ${(ms / 1000).toFixed(1)} s` }
+      return { ...mainPackage(dir, [LEARN_TAB]), built: reused ? 'reused build' : `built in ${(ms / 1000).toFixed(1)} s` }
     }
     const blank = await attempt(() => measure(ctx.blank('weapp')))
     const ours = await attempt(() => measure(ctx.app('weapp')))
@@ -54,10 +57,9 @@ export default {
         error: ours.error ?? (ours.value && ours.value.bytesByRoot[LEARN_ROOT] === undefined ? `no subpackage ${LEARN_ROOT} in app.json` : undefined),
       },
       {
-        what: `main package growth since 学习 (from ${(MAIN_BEFORE_LEARN / 1024).toFixed(1)} KB at 5ebcf67)`,
+        what: `学习 tab page in the main package (${LEARN_TAB}*; the 学习 merge added ${(LEARN_MERGE_GROWTH / 1024).toFixed(1)} KB in all)`,
         unit: 'bytes',
-        ours: ours.value ? ours.value.bytes - MAIN_BEFORE_LEARN : undefined,
-        goal: { atMost: LEARN_GROWTH_GOAL },
+        ours: ours.value?.byPrefix?.[LEARN_TAB],
         error: ours.error,
       },
     ]

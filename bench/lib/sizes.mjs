@@ -22,9 +22,9 @@ export const subpackageRoots = (distDir) => {
 }
 
 /** The main package of a weapp build: every uploaded file outside the subpackage roots. */
-export const mainPackage = (distDir) => {
+export const mainPackage = (distDir, prefixes = []) => {
   const roots = subpackageRoots(distDir)
-  const result = { bytes: 0, files: 0, skippedBytes: 0, subpackageBytes: 0, bytesByRoot: Object.fromEntries(roots.map((root) => [root, 0])), roots, largest: [] }
+  const result = { bytes: 0, files: 0, skippedBytes: 0, subpackageBytes: 0, bytesByRoot: Object.fromEntries(roots.map((root) => [root, 0])), byPrefix: Object.fromEntries(prefixes.map((p) => [p, 0])), roots, largest: [] }
   const sizes = []
   for (const path of listFiles(distDir)) {
     const rel = relative(distDir, path).split(sep).join('/')
@@ -37,6 +37,7 @@ export const mainPackage = (distDir) => {
     else {
       result.bytes += bytes
       result.files += 1
+      for (const prefix of prefixes) if (rel.startsWith(prefix)) result.byPrefix[prefix] += bytes
       sizes.push({ file: rel, bytes })
     }
   }
