@@ -2,7 +2,7 @@ import { WEEK_MS, chinaDate, chinaIso, datesFrom, weekStart } from './time'
 import type { OrderStatus, CalendarOverride } from '../contracts/vocabulary'
 import { fail } from './errors'
 import type { OrderRecord, Retailer } from './model'
-import type { Deps, Join } from './ports'
+import type { Deps } from './ports'
 import { repos, type Repos } from './repos'
 import { currentCycle, cycleOfOrderDate, cyclesFrom, previousCycle, type OrderCycle } from './schedule'
 import { overridesFor } from './calendar'
@@ -25,32 +25,26 @@ export const viewOf = (cycleId: string, record: OrderRecord | null): OrderStatus
 export const orderRecord = (db: Repos, licenseNo: string, cycleId: string): Promise<OrderRecord | null> =>
   db.orders.get(orderId(licenseNo, cycleId))
 
-/**
- * How many of a shop's newest orders (by id, `licence|cycleId`) the home page reads with the shop.
- * They hold this cycle's and the last closed one's: nothing is ever recorded for a cycle after the
- * open one (a mark needs the window open, a purchase is dated when it happened), and the last
- * closed cycle is at most six weeks back, where a shop has at most one order a week.
- */
-export const RECENT_ORDERS = 12
-
-/** A shop's newest orders, read with the document that names the shop through `licenceField`. */
-export const recentOrdersJoin = (licenceField: string): Join => ({ from: 'orders', on: { local: licenceField, foreign: 'licenseNo' }, sort: { _id: -1 }, limit: RECENT_ORDERS })
-
-/** This cycle's status and how the last one went, from the shop's recent orders. */
-export const orderStatuses = (
-  retailer: Retailer,
-  overrides: readonly CalendarOverride[],
-  now: number,
-  recent: readonly OrderRecord[],
-): { order: OrderStatusView; lastCycle: LastCycleResult | null } => {
+/** The cycle a shop is in or waiting for at `now`, and the last one that closed (null: none in six weeks, all cancelled). */
+export const orderCycles = (retailer: Retailer, overrides: readonly CalendarOverride[], now: number): { cycle: OrderCycle; previous: OrderCycle | null } => {
   const { cycle } = currentCycle(retailer.orderWindow, now, overrides)
-  let previous: ReturnType<typeof previousCycle> | null = null
   try {
-    previous = previousCycle(retailer.orderWindow, now, overrides)
+    return { cycle, previous: previousCycle(retailer.orderWindow, now, overrides) }
   } catch {
-    previous = null // no cycle closed in the last six weeks (all cancelled)
+    return { cycle, previous: null }
   }
-  const records = new Map(recent.map((r) => [r.cycleId, r]))
+}
+
+/** The ids of those two cycles' order records. */
+export const orderIdsOf = (licenseNo: string, cycles: ReturnType<typeof orderCycles>): string[] =>
+  [cycles.cycle, ...(cycles.previous ? [cycles.previous] : [])].map((c) => orderId(licenseNo, c.cycleId))
+
+/** This cycle's status and how the last one went, from the order records read for them. */
+export const orderStatuses = (
+  { cycle, previous }: ReturnType<typeof orderCycles>,
+  read: readonly OrderRecord[],
+): { order: OrderStatusView; lastCycle: LastCycleResult | null } => {
+  const records = new Map(read.map((r) => [r.cycleId, r]))
   return {
     order: viewOf(cycle.cycleId, records.get(cycle.cycleId) ?? null),
     lastCycle: previous ? { cycleId: previous.cycleId, closedAt: chinaIso(previous.closesAt), result: statusOf(records.get(previous.cycleId) ?? null) } : null,

@@ -73,7 +73,7 @@ describe('home, summary and guide read the shop and what is keyed by it together
     const { result, calls } = await sim.measure(() => getHome(cloud, owner.openId))
     expect(result).toEqual(mine)
     expect(calls.total).toBe(2)
-    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'calendar.getDocument': 1 })
+    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'retailers.aggregateDocuments': 1 })
     expect(mine.order).toMatchObject({ cycleId: '2026-11-23', status: 'ordered' })
     expect(await orderRecord(repos(local.store), owner.licenseNo, '2026-11-23')).not.toBeNull()
     const newest = (await repos(local.store).guides.find({ licenseNo: owner.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]

@@ -1,5 +1,6 @@
 import { openWorld, shop, SAT_TO_MON, type World } from '../support/world'
 import home from '../../cloudfunctions/functions/home'
+import markOrdered from '../../cloudfunctions/functions/markOrdered'
 import { overridesFor } from '../../cloudfunctions/core/calendar'
 import { holidayOf } from '../../cloudfunctions/core/holidays'
 import type { CalendarEntry } from '../../cloudfunctions/core/model'
@@ -42,6 +43,13 @@ describe('company calendar overrides', () => {
     expect(data.order.cycleId).toBe('2026-09-28')
     // From Tuesday the shop waits for the moved cycle, which keeps its name.
     expect((await world.ok(home, 'wx-one', {}, '2026-09-29T10:00:00+08:00')).order.cycleId).toBe('2026-10-05')
+    // Ordered in the regular cycle and in the moved one: inside the moved window both are read right,
+    // though the regular calendar would have named other cycles (this one 10-12, the last 10-05).
+    await world.ok(markOrdered, 'wx-one', {}, '2026-09-27T10:00:00+08:00')
+    await world.ok(markOrdered, 'wx-one', {}, '2026-10-08T09:00:00+08:00')
+    const moved = await world.ok(home, 'wx-one', {}, '2026-10-09T10:00:00+08:00')
+    expect(moved.order).toMatchObject({ cycleId: '2026-10-05', status: 'ordered' })
+    expect(moved.lastCycle).toMatchObject({ cycleId: '2026-09-28', result: 'ordered' })
   })
 
   it('says when a cycle is cancelled, and stops saying it once the regular close has passed', async () => {

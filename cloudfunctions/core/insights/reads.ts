@@ -1,22 +1,8 @@
 import { weekStart } from '../time'
 import type { Collection, Doc, Join } from '../ports'
 import type { FactMonth, RawWeek } from '../model'
-import type { Repos } from '../repos'
 import type { CollectionName } from '../collections'
-import { fail } from '../errors'
 import { dayLines, monthId, readValues, weekId } from '../imports/weeks'
-
-/**
- * Several reads of one shop's documents in one request: joins on the shop's own document, which
- * every read of them has in common (in CloudBase one `aggregate()`, in SQLite one transaction).
- * A join that can find nothing (no ids to read) is null, answered with no documents unasked.
- */
-export const readWithShop = async <K extends string>(db: Repos, licenseNo: string, joins: Record<K, Join | null>): Promise<Record<K, Doc[]>> => {
-  const asked = Object.fromEntries(Object.entries(joins).filter(([, join]) => join !== null)) as Record<K, Join>
-  const found = await db.retailers.findOneWith({ _id: licenseNo }, asked)
-  if (!found) return fail('NOT_FOUND', 'retailerMissing')
-  return Object.fromEntries(Object.keys(joins).map((name) => [name, found.joined[name as K] ?? []])) as Record<K, Doc[]>
-}
 
 /** Documents by id as a join of readWithShop; null for no ids. */
 const idsJoin = (from: CollectionName, ids: readonly string[]): Join | null => (ids.length === 0 ? null : { from, where: { _id: { $in: [...new Set(ids)] } } })
