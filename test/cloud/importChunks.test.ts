@@ -104,6 +104,37 @@ describe('imports in chunks across invocations (CloudBase adapter over the simul
     expect(sim.documents('importUndo')).toEqual([])
   })
 
+  it('a province-sized register in chunks (1,200 shops, 500 lines a chunk) lands equal to one uninterrupted import, schedules marked once at the end', async () => {
+    // Every shop new but the three already there, whose grade changes; the first has a reminder schedule to replan.
+    const register = csv(RETAILER_COLUMNS, [...SHOPS, ...Array.from({ length: 1197 }, (_, i) => `3506254${String(i).padStart(5, '0')}`)].map((license, i) => retailerRow(license, { grade: 1 + (i % 30) })))
+    const schedule = { _id: SHOPS[0], licenseNo: SHOPS[0], enabled: true, offsets: {}, cursor: null, nextFireAt: 0, version: 1, updatedAt: '' }
+    const whole = await (async () => {
+      await fresh()
+      sim.load('reminderSchedules', [schedule])
+      const report = await start('retailers', register, undefined)
+      return { report, docs: await everything(container()) }
+    })()
+    expect(whole.report).toMatchObject({ applied: true, rows: 1200, imported: 1200 })
+    expect(whole.docs.reminderSchedules).toEqual([expect.objectContaining({ _id: SHOPS[0], refresh: true })])
+
+    await fresh()
+    sim.load('reminderSchedules', [schedule])
+    const chunkReports = [await start('retailers', register, { rows: 500 })]
+    while (chunkReports[chunkReports.length - 1].continues) {
+      // Until the last chunk, nothing is marked for the timer: the register is not all there yet.
+      expect(sim.documents('reminderSchedules')[0].refresh).toBeUndefined()
+      const report = await next(register, { rows: 500 }, chunkReports[chunkReports.length - 1].continues?.importId)
+      if (!report) throw new Error('a hand-off nobody could take')
+      chunkReports.push(report)
+    }
+    expect(chunkReports.map((r) => r.continues?.rowsDone ?? null)).toEqual([500, 1000, null])
+    const last = chunkReports[chunkReports.length - 1]
+    expect({ ...last, seconds: 0, rowsPerSecond: 0 }).toEqual({ ...whole.report, seconds: 0, rowsPerSecond: 0 })
+    expect(await everything(container())).toEqual(whole.docs)
+    expect(sim.documents('leases')).toEqual([])
+    expect(sim.documents('importUndo')).toEqual([])
+  })
+
   it('refuses a second import, and rolls nothing back, while an import waits between chunks; a duplicate continuation does nothing', async () => {
     await fresh()
     const first = await start('sales', SALES, { rows: 100 })

@@ -51,7 +51,7 @@ export interface ImportOptions extends ImportIo {
   /** Courses and model stores strategies may open; the 学习 catalogues' ids by default. */
   knownTargets?: KnownTargets
   /**
-   * Sales, purchases and stock in chunks (CloudBase): each invocation applies rows until it has
+   * Imports in chunks (CloudBase; see CHUNKED_KINDS): each invocation applies rows until it has
    * applied `rows` of them or run `ms`, saves where it got to and hands its lease on; the report then
    * says `continues`, and `continueImport` (any process) does the next chunk. Absent: one go.
    */
@@ -82,14 +82,14 @@ const queued = <R>(store: DocumentStore, work: () => Promise<R>): Promise<R> => 
   return run
 }
 
-const isChunked = (options: Pick<ImportOptions, 'chunk' | 'kind'>): boolean => options.chunk !== undefined && FACT_KINDS.includes(options.kind)
+const isChunked = (options: Pick<ImportOptions, 'chunk' | 'kind'>): boolean => options.chunk !== undefined && CHUNKED_KINDS.includes(options.kind)
 
 /**
  * Imports one file through the journal, so it lands whole or not at all. Sales, purchases and
  * stock are written as they are checked (one read of the file) and rolled back if a bad row turns
  * up; the register, the catalogue and the calendar are checked whole first and staged on disk.
  * Re-importing a file changes nothing; a corrected row replaces the one it corrects.
- * With `chunk`, sales, purchases and stock go in chunks across invocations (see ChunkPolicy).
+ * With `chunk`, shop data, the register, the SKUs and the calendar go in chunks across invocations (see ChunkPolicy).
  */
 export const importFile = (options: ImportOptions): Promise<ImportReport> =>
   queued(options.store, async () => {
@@ -140,6 +140,14 @@ export const continueImport = (options: ContinueOptions, importId?: string): Pro
   })
 
 const FACT_KINDS: readonly ImportKind[] = ['sales', 'purchases', 'inventory']
+/**
+ * What goes in chunks: shop data, written as it is checked, and the register, the SKUs and the
+ * calendar — a province's register is 200,000 rows, and every changed one is a write of its own
+ * in CloudBase. Those are checked whole in every chunk (a row is only wrong next to the others)
+ * and applied from where the chunk before stopped. Strategies, marketing and the 学习 catalogues
+ * are a county's few hundred rows: one go.
+ */
+const CHUNKED_KINDS: readonly ImportKind[] = [...FACT_KINDS, 'retailers', 'skus', 'calendar']
 
 const importNow = async (options: ImportOptions, resuming?: ImportRecord): Promise<ImportReport> => {
   const { store, kind, skipInvalid = false, now } = options
@@ -177,10 +185,17 @@ const importNow = async (options: ImportOptions, resuming?: ImportRecord): Promi
     const stop = chunked
       ? (rows: number) => !refused && (rows - from >= (options.chunk?.rows ?? Infinity) || performance.now() - chunkStart >= (options.chunk?.ms ?? Infinity))
       : undefined
+    /** Saves where the next chunk goes on from (everything up to here is written and journalled). */
+    const handOn = async (rows: number, months: Set<string>): Promise<ImportReport['continues']> => {
+      const chunks = (resume?.chunks ?? 0) + 1
+      await repos(store).imports.update({ _id: journal.importId }, { resume: { rows, seq: journal.nextSeq, changed: journal.changed, months: [...months].sort(), skipInvalid, chunks } })
+      return { importId: journal.importId, rowsDone: rows, chunks }
+    }
+    // Shop data is checked as far as it is written; a staged kind is checked whole in every chunk.
     const check = <R>(accept: (row: R) => void, settle?: () => Promise<void>) =>
       checkFile({
-        from,
-        stop,
+        from: staging === null ? from : 0,
+        stop: staging === null ? stop : undefined,
         spec: spec as KindSpec<R>,
         known,
         source: options.source,
@@ -209,12 +224,8 @@ const importNow = async (options: ImportOptions, resuming?: ImportRecord): Promi
           const applied = await writer.finish()
           if (kind === 'purchases') await recordImportedOrders(store, journal, known, applied.orderDays)
           const months = new Set([...(resume?.months ?? []), ...applied.months])
-          if (checked.stopped) {
-            // Where the next chunk goes on from; everything up to here is written (and journalled).
-            const chunks = (resume?.chunks ?? 0) + 1
-            await repos(store).imports.update({ _id: journal.importId }, { resume: { rows: checked.rows, seq: journal.nextSeq, changed: journal.changed, months: [...months].sort(), skipInvalid, chunks } })
-            continues = { importId: journal.importId, rowsDone: checked.rows, chunks }
-          } else if (kind !== 'purchases') await refreshPeerStats(store, journal, months)
+          if (checked.stopped) continues = await handOn(checked.rows, months)
+          else if (kind !== 'purchases') await refreshPeerStats(store, journal, months)
         }
       } else {
         const staged = spec as StagedSpec<Retailer | Sku | CalendarEntry | MarketingMonth | LibraryRow>
@@ -234,8 +245,9 @@ const importNow = async (options: ImportOptions, resuming?: ImportRecord): Promi
         } else if (!refused) {
           const spec = staged as StagedSpec<Retailer | Sku | CalendarEntry>
           const collection = kind === 'retailers' ? 'retailers' : kind === 'skus' ? 'skus' : 'calendar'
-          await applyEntities(spec, collection, store, journal, staging.batches(), onRows)
-          if (kind === 'retailers' && journal.changed > 0) {
+          const applied = await applyEntities(spec, collection, store, journal, staging.batches(), onRows, { from, stop })
+          if (applied.stopped) continues = await handOn(applied.lines, new Set())
+          else if (kind === 'retailers' && journal.changed > 0) {
             const month = monthOf(today)
             await refreshPeerStats(store, journal, Array.from({ length: PEER_MONTHS_AFTER_RETAILERS }, (_, i) => addMonths(month, -i)))
           }

@@ -9,7 +9,7 @@ export const adminOpenIds = (value = process.env.ADMIN_OPENIDS ?? ''): Set<strin
 
 /**
  * The company side's import: the same formats and checks as `npm run import`, reading a CSV the
- * admin uploaded to cloud storage. In CloudBase, sales, purchases and stock go in chunks: the first
+ * admin uploaded to cloud storage. In CloudBase, shop data, the register, the SKUs and the calendar go in chunks: the first
  * here, the rest in `importChunk` (the answer then says `continues`; the journal record shows the end). Bad rows are listed in the answer (with skipInvalid, the good
  * rows are imported and the bad ones only listed: there is no folder to write them next to).
  */
@@ -24,7 +24,7 @@ export default callable({
     const { files, importIo } = deps
     if (!files || !importIo) return fail('INTERNAL', 'filesUnconfigured')
     const bytes = await files.read(fileId).catch(() => fail('NOT_FOUND', 'fileMissing'))
-    // Where chunks can go on elsewhere (CloudBase), sales, purchases and stock go in chunks.
+    // Where chunks can go on elsewhere (CloudBase), shop data, the register, the SKUs and the calendar go in chunks.
     const report = await importFile({ store: deps.store, kind, ...importIo(bytes), file: fileId, skipInvalid, now: deps.clock.now(), ...(deps.imports ? { chunk: CLOUD_CHUNK } : {}) })
     if (report.continues) await startNextChunk(deps, report.continues.importId)
     return report
