@@ -14,3 +14,11 @@ export const joinFilter = (doc: Doc, join: Join): Filter | null => {
   if (typeof value !== 'string' && typeof value !== 'number') return null
   return { ...join.where, [join.on.foreign]: value }
 }
+
+/** A document cut to `_id` and `fields` (a field it lacks stays absent), for stores that project in memory. */
+export const project = (doc: Doc, fields: readonly string[] | undefined): Doc => {
+  if (!fields) return doc
+  const out: Record<string, unknown> = { _id: doc._id }
+  for (const field of fields) if (field in doc) out[field] = (doc as unknown as Record<string, unknown>)[field]
+  return out as unknown as Doc
+}

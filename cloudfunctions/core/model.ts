@@ -1,5 +1,5 @@
 import type { AreaType, BusinessType, GuideVerdict, HelperAction, HelperKind, HelperScope, OrderSource, OrderWindow, ReminderOffset, ReminderOutcome, SubscribeTemplate } from '../contracts/vocabulary'
-import type { Guide, GuidanceClass, Strategy } from '../contracts/guidance'
+import type { Guide, GuidanceClass, GuideTip, Strategy } from '../contracts/guidance'
 import type { Course, CourseProgress, ModelStore } from '../contracts/learning'
 import type { MarketingFigures } from './guidance/inputs'
 
@@ -351,7 +351,11 @@ export interface StoredStrategy extends Strategy {
 }
 
 /** A retailer's guide of one month, id `${licenseNo}|${month}`: exactly what guideOf built, so a rebuild compares whole. */
-export type StoredGuide = Guide & { _id: string }
+/**
+ * A guide as stored: with `tip`, 首页's line from it, worked out when the guide is built so the
+ * home page reads a few hundred bytes of it, not the whole guide (absent on guides built before).
+ */
+export type StoredGuide = Guide & { _id: string; tip?: GuideTip }
 
 /**
  * How far the build of one month got; id = the month. `fingerprint` names what the guides are

@@ -78,6 +78,11 @@ export interface Join {
   where?: Filter
   sort?: Record<string, 1 | -1>
   limit?: number
+  /**
+   * Only these top-level fields of each joined document, and its `_id` (a field it lacks stays
+   * absent): a page that needs a line of a large document does not carry the rest.
+   */
+  fields?: readonly string[]
 }
 
 /** A document found by `findOneWith`, with the documents of each join under its name. */

@@ -10,6 +10,7 @@ import { getHome } from '../../cloudfunctions/core/home'
 import { getSummary } from '../../cloudfunctions/core/insights/summary'
 import { getGuide } from '../../cloudfunctions/core/guidance/read'
 import { orderRecord } from '../../cloudfunctions/core/orders'
+import { guideTipOf } from '../../cloudfunctions/core/guidance/tip'
 import { repos } from '../../cloudfunctions/core/repos'
 import { chinaDate } from '../../cloudfunctions/core/time'
 import type { Deps, DocumentStore } from '../../cloudfunctions/core/ports'
@@ -68,19 +69,33 @@ describe('home, summary and guide read the shop and what is keyed by it together
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('home: the same answer from both stores, in 2 requests; this cycle ordered, the tip the newest guide', async () => {
+  it('home: the same answer from both stores, in 3 requests; this cycle ordered, the tip the newest guide kept', async () => {
     const mine = await getHome(local, owner.openId)
     const { result, calls } = await sim.measure(() => getHome(cloud, owner.openId))
     expect(result).toEqual(mine)
-    expect(calls.total).toBe(2)
-    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'retailers.aggregateDocuments': 1 })
+    // The shop with its schedule, the caller's consent and the newest guide's tip; the calendar; the two cycles' orders.
+    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'calendar.getDocument': 1, 'orders.getDocument': 1 })
     expect(mine.order).toMatchObject({ cycleId: '2026-11-23', status: 'ordered' })
     expect(await orderRecord(repos(local.store), owner.licenseNo, '2026-11-23')).not.toBeNull()
     const newest = (await repos(local.store).guides.find({ licenseNo: owner.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]
     expect(newest).toBeDefined()
-    expect(mine.guide?.month).toBe(newest.month)
+    expect(mine.guide).toEqual(guideTipOf(newest))
     expect(mine.reminders.enabled).toBe(true)
     expect(mine.reminders.left).toBeGreaterThan(0)
+  })
+
+  it('home: a newest guide built before guides kept their tip is read whole, and its tip worked out', async () => {
+    for (const store of [local.store, cloud.store]) {
+      const [newest] = await repos(store).guides.find({ licenseNo: owner.licenseNo }, { sort: { _id: -1 }, limit: 1 })
+      const { tip: _, ...old } = { ...newest, _id: `${owner.licenseNo}|2099-01`, month: '2099-01' }
+      await repos(store).guides.put(old)
+    }
+    const mine = await getHome(local, owner.openId)
+    const { result, calls } = await sim.measure(() => getHome(cloud, owner.openId))
+    expect(result).toEqual(mine)
+    expect(mine.guide?.month).toBe('2099-01')
+    expect(calls.byCollection?.['guides.getDocument']).toBe(1)
+    for (const store of [local.store, cloud.store]) await repos(store).guides.remove({ _id: `${owner.licenseNo}|2099-01` })
   })
 
   it('summary: the same answer from both stores, in 4 requests and 1 while its figures are kept, for the owner and for a helper', async () => {

@@ -139,7 +139,7 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(new Set(byWeek.map((g) => g.key.join())).size).toBe(2100)
     }, timeout * 4)
 
-    it('findOneWith reads the first match and, in the same read, each join: correlated, with conditions, ordered, limited', async () => {
+    it('findOneWith reads the first match and, in the same read, each join: correlated, with conditions, ordered, limited, cut to fields', async () => {
       await seed()
       const notes = store.collection<{ _id: string; item: string; n: number }>('orders')
       await notes.putMany([
@@ -157,6 +157,7 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
           blue: { from: 'retailers', where: { tag: 'blue' }, sort: { n: -1 } },
           byNote: { from: 'orders', on: { local: 'note', foreign: 'item' } },
           byDistrict: { from: 'retailers', on: { local: 'shop.district', foreign: 'shop.district' }, where: { _id: { $ne: 'c' } } },
+          cut: { from: 'retailers', where: { tag: { $in: ['red', 'green'] } }, sort: { n: 1 }, fields: ['n', 'note', 'shop', 'missing'] },
         },
       )
       expect(found?.doc).toEqual(byId('c'))
@@ -166,6 +167,13 @@ const contract = (name: string, subject: () => Subject, timeout: number) => {
       expect(found!.joined.blue).toEqual([byId('e'), byId('b')])
       expect(found!.joined.byNote).toEqual([])
       expect(found!.joined.byDistrict).toEqual([byId('b')])
+      // Only the fields asked for, whole (objects too), null kept, a field the document lacks absent.
+      expect(found!.joined.cut).toEqual([
+        { _id: 'a', n: 1, note: null, shop: { district: '武安镇', grade: 5 } },
+        { _id: 'c', n: 3, note: 'y', shop: { district: '岩溪镇', grade: 20 } },
+        { _id: 'd', n: 4, note: null, shop: { district: '陈巷镇', grade: 30 } },
+      ])
+      expect(found!.joined.cut.every((doc) => !('missing' in doc) && !('tag' in doc))).toBe(true)
       // Several matches: the first in _id order. None: null.
       expect((await items().findOneWith({ tag: 'blue' }, {}))?.doc).toEqual(byId('b'))
       expect(await items().findOneWith({ tag: 'purple' }, { blue: { from: 'retailers', where: { tag: 'blue' } } })).toBeNull()

@@ -1,3 +1,4 @@
+import { guideOfDoc, guideTipOf } from '../../cloudfunctions/core/guidance/tip'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,7 +32,8 @@ describe('building a month’s guides from the store', () => {
   let home: LocalHome
   const build = (options: Partial<Parameters<typeof buildMonth>[1]> = {}, at = AT, store?: DocumentStore) =>
     buildMonth({ ...home.deps(fixedClock(at)), ...(store ? { store } : {}) }, { month: MONTH, pageSize: 3, ...options })
-  const guides = async () => (await repos(home.store).guides.find({ month: MONTH }, { sort: { _id: 1 } })).map(({ _id: _, ...g }) => g)
+  const stored = async () => repos(home.store).guides.find({ month: MONTH }, { sort: { _id: 1 } })
+  const guides = async () => (await stored()).map(guideOfDoc)
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sm-guide-'))
@@ -50,7 +52,10 @@ describe('building a month’s guides from the store', () => {
     expect(report.classes).toEqual({ gradeFluctuation: 2, newRetail: 2, keySku: 3, terminal: 3, stable: 2 })
     const pool = rankPool(MONTH, COUNTY, defaultGuidanceConfig(), CATALOGUE)
     const compiled = compileLibrary(library, MONTH, 3)
-    expect(await guides()).toEqual(COUNTY.map((_, i) => guideOf(pool, i, compiled, null)))
+    const expected = COUNTY.map((_, i) => guideOf(pool, i, compiled, null))
+    expect(await guides()).toEqual(expected)
+    // Each keeps 首页's tip: its first strategy and action, worked out as it was built.
+    expect((await stored()).map((g) => g.tip)).toEqual(expected.map(guideTipOf))
     expect((await guides()).map((g) => g.classes.map((c) => c.id))).toEqual(EXPECTED_CLASSES)
     expect((await guides()).every((g) => g.configVersion === 'guidance-v1')).toBe(true)
   })

@@ -327,7 +327,7 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
    * `aggregate()`: the first match, then a `lookup` per join. A plain correlation is the equality
    * form (localField / foreignField: the joined collection's index answers it); anything more is
    * the sub-pipeline form, the correlation an `$expr` equality on a `let` variable (which MongoDB
-   * answers from an index too), then `where`, the order and the limit.
+   * answers from an index too), then `where`, the order, the limit and the fields kept.
    */
   async findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null> {
     const $ = this._.aggregate
@@ -336,7 +336,7 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
     named.forEach(([, join], i) => {
       const from = `${this.prefix}${join.from}`
       const as = `joined${i}`
-      if (join.on && !join.where && !join.sort && join.limit === undefined) {
+      if (join.on && !join.where && !join.sort && join.limit === undefined && !join.fields) {
         pipeline = pipeline.lookup({ from, localField: join.on.local, foreignField: join.on.foreign, as })
         return
       }
@@ -345,6 +345,7 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
       if (join.where) sub = sub.match(toQuery(this._, join.where))
       if (join.sort) sub = sub.sort(join.sort)
       if (join.limit !== undefined) sub = sub.limit(join.limit)
+      if (join.fields) sub = sub.project(Object.fromEntries([['_id', 1], ...join.fields.map((field) => [field, 1])]))
       pipeline = pipeline.lookup({ from, ...(join.on ? { let: { local: `$${join.on.local}` } } : {}), pipeline: sub.done(), as })
     })
     const { data } = (await pipeline.end()) as { data: Record<string, unknown>[] }

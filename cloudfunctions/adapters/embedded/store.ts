@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Datastore from '@seald-io/nedb'
 import { COLLECTIONS, type CollectionName } from '../../core/collections'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, Join, Scalar, WithJoined } from '../../core/ports'
-import { joinFilter } from '../joins'
+import { joinFilter, project } from '../joins'
 
 /**
  * The embedded, persistent document store for a laptop and for tests: one @seald-io/nedb file per
@@ -185,7 +185,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     const entries = await Promise.all(
       (Object.entries(joins) as [K, Join][]).map(async ([name, join]) => {
         const where = joinFilter(doc, join)
-        return [name, where ? await this.store.collection(join.from).find(where, { sort: join.sort, limit: join.limit }) : []] as const
+        return [name, where ? (await this.store.collection(join.from).find(where, { sort: join.sort, limit: join.limit })).map((d) => project(d, join.fields)) : []] as const
       }),
     )
     return { doc, joined: Object.fromEntries(entries) as Record<K, Doc[]> }

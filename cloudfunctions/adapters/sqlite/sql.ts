@@ -25,6 +25,12 @@ export const fieldExpr = (field: string): string => {
   return `json_extract(doc, '$.${field}')`
 }
 
+/** A top-level field as JSON text (`doc -> '$.f'`: NULL when the document lacks it), for projections. */
+export const topField = (field: string): string => {
+  if (field === '_id' || !SEGMENT.test(field)) throw new Error(`not a top-level field name: ${JSON.stringify(field)}`)
+  return `doc -> '$.${field}'`
+}
+
 const typeExpr = (field: string): string => `json_type(doc, '$.${field}')`
 
 const OPS = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as const
@@ -118,7 +124,7 @@ export const pageOf = (options: FindOptions): { tail: string; params: Param[] } 
 export const KEYED_IDS = 16
 
 /**
- * The ids of a filter that is only `{ _id: { $in: [...] } }` of at most KEYED_IDS strings: sorted,
+ * The ids of a filter that is only `{ _id: 'x' }` or `{ _id: { $in: [...] } }` of at most KEYED_IDS strings: sorted,
  * without repeats. SQLite builds a temporary table for `IN (…)` or a json_each list; a lookup per
  * id is 3–4× cheaper for the short lists the core reads (a shop's two months, two cycles).
  */
@@ -126,6 +132,7 @@ export const idsOnly = (filter: Filter): string[] | null => {
   const keys = Object.keys(filter)
   if (keys.length !== 1 || keys[0] !== '_id') return null
   const value = filter._id
+  if (typeof value === 'string') return [value]
   if (value === null || typeof value !== 'object') return null
   const ops = Object.keys(value)
   const list = (value as FieldOps).$in

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../core/collections'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, Group, GroupSpec, IndexSpec, Join, Scalar, WithJoined } from '../../core/ports'
 import { joinFilter } from '../joins'
 import { DB_FILE, ensureSchema, quote } from './schema'
-import { fieldExpr, idsOnly, pageOf, whereOf, type Param } from './sql'
+import { fieldExpr, idsOnly, pageOf, topField, whereOf, type Param } from './sql'
 import { LeaseHeld, StoreBusy, alive, describe, othersInWords, thisProcess, type Holder } from './holders'
 import { migrateNedbFolder } from './migrate'
 
@@ -227,7 +227,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   /** `find` without waiting: inside busyWords, and inside the caller's transaction when `inTransaction`. */
-  findNow(filter: Filter, options: FindOptions, inTransaction: boolean): T[] {
+  findNow(filter: Filter, options: FindOptions, inTransaction: boolean, fields?: readonly string[]): T[] {
+    if (fields) return this.projected(filter, options, fields)
     const ids = options.sort || options.skip ? null : idsOnly(filter)
     if (ids) {
       // In _id order, as the primary key index would return them; several in one read transaction, one snapshot.
@@ -240,6 +241,21 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     return docs.map((doc) => JSON.parse(doc) as T)
   }
 
+  /** `_id` and the top-level `fields` of each match: SQLite reads them out of the JSON, so JavaScript parses only those. */
+  private projected(filter: Filter, options: FindOptions, fields: readonly string[]): T[] {
+    const { where, params } = whereOf(filter)
+    const page = pageOf(options)
+    const columns = fields.map((field) => `${topField(field)} AS f${fields.indexOf(field)}`)
+    const rows = this.statement(`SELECT _id, ${columns.join(', ')} FROM ${this.table}${where}${page.tail}`).raw(true).all(...params, ...page.params) as (string | null)[][]
+    return rows.map(([id, ...values]) => {
+      const doc: Record<string, unknown> = { _id: id }
+      values.forEach((value, i) => {
+        if (value !== null) doc[fields[i]] = JSON.parse(value)
+      })
+      return doc as T
+    })
+  }
+
   private readJoined: ((filter: Filter, joins: Record<string, Join>) => WithJoined<T, string> | null) | null = null
 
   async findOneWith<K extends string>(filter: Filter, joins: Record<K, Join>): Promise<WithJoined<T, K> | null> {
@@ -250,7 +266,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
       const joined: Record<string, Doc[]> = {}
       for (const [name, join] of Object.entries(all)) {
         const on = joinFilter(doc, join)
-        joined[name] = on ? (this.store.collection(join.from) as unknown as SqliteCollection<Doc>).findNow(on, { sort: join.sort, limit: join.limit }, true) : []
+        joined[name] = on ? (this.store.collection(join.from) as unknown as SqliteCollection<Doc>).findNow(on, { sort: join.sort, limit: join.limit }, true, join.fields) : []
       }
       return { doc, joined }
     })

@@ -1,6 +1,7 @@
 import { addMonths, monthOf, chinaDate } from '../time'
 import type { SendDeps } from '../reminders/ledger'
 import type { GuideBuild, MarketingMonth, StoredGuide } from '../model'
+import { guideOfDoc, guideTipOf } from './tip'
 import { repos, type Repos } from '../repos'
 import { fail } from '../errors'
 import { byIds } from '../insights/reads'
@@ -155,8 +156,8 @@ const writeGuides = async (db: Repos, pool: RankedPool, library: CompiledLibrary
     for (let i = from; i < to; i++) {
       const id = monthId(pool.licenseNos[i], pool.month)
       const previous = last.get(monthId(pool.licenseNos[i], before))
-      const { _id: _, ...lastGuide } = previous ?? { _id: '' }
-      const guide: StoredGuide = { _id: id, ...guideOf(pool, i, library, previous ? (lastGuide as StoredGuide) : null) }
+      const built = guideOf(pool, i, library, previous ? guideOfDoc(previous) : null)
+      const guide: StoredGuide = { _id: id, ...built, tip: guideTipOf(built) }
       if (JSON.stringify(existing.get(id)) !== JSON.stringify(guide)) changed.push(guide)
     }
     if (changed.length > 0) await db.guides.putMany(changed)

@@ -8,7 +8,8 @@ import { consentId, consentsLeft, templateIdOf } from '../reminders/consents'
 import { monthId } from '../imports/weeks'
 import { MONTHLY_GUIDE } from './notices'
 import { previousMonth } from './build'
-import type { Guide, GuideData, GuideFeedbackResult, GuideTip, ProfitSheetData } from '../../contracts/guidance'
+import { guideOfDoc } from './tip'
+import type { GuideData, GuideFeedbackResult, ProfitSheetData } from '../../contracts/guidance'
 import type { GuideVerdict } from '../../contracts/vocabulary'
 import type { GuideNoticeEntry } from '../../contracts/results'
 import { chinaIso } from '../time'
@@ -16,10 +17,6 @@ import { chinaIso } from '../time'
 /** How many months of guides the page offers. */
 export const GUIDE_MONTHS = 13
 
-const guideOfDoc = (doc: StoredGuide): Guide => {
-  const { _id: _, ...guide } = doc
-  return guide
-}
 
 /** The `guide` function: one month's guide (the newest when none is named) of the caller's shop or one they help with `insights`. */
 export const getGuide = async (deps: Deps, caller: string, event: { month?: string; retailer?: string }): Promise<GuideData> => {
@@ -77,17 +74,6 @@ export const recordFeedback = async (
  * `licenceField`. A guide's id is `licence|month`, so the newest are the last ids of the licence.
  */
 export const newestGuidesJoin = (licenceField: string, count: number): Join => ({ from: 'guides', on: { local: licenceField, foreign: 'licenseNo' }, sort: { _id: -1 }, limit: count })
-
-/** 首页's 本月经营建议: the newest guide's first strategy and its first action. */
-export const guideTipOf = (doc: StoredGuide | undefined): GuideTip | null => {
-  if (!doc) return null
-  const first = doc.strategies[0]
-  return {
-    month: doc.month,
-    classes: doc.classes.map((c) => c.id),
-    strategy: first ? { id: first.id, title: first.title, why: first.why, action: first.actions[0] ?? null } : null,
-  }
-}
 
 /** 二维码盈利单: gross profit per SKU and in total over one month (the newest guide's month by default). */
 export const getProfitSheet = async (deps: Deps, caller: string, event: { month?: string; retailer?: string }): Promise<ProfitSheetData> => {
