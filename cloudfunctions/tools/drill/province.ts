@@ -9,6 +9,7 @@ import { consentId } from '../../core/reminders/consents'
 import { getHome } from '../../core/home'
 import { getSummary } from '../../core/insights/summary'
 import { getGuide } from '../../core/guidance/read'
+import { guideTipOf } from '../../core/guidance/tip'
 import { addDays, chinaDate, MINUTE_MS } from '../../core/time'
 import type { Deps, Notifier } from '../../core/ports'
 import type { Binding, Consent, ReminderSchedule, Retailer } from '../../core/model'
@@ -92,7 +93,8 @@ const loadProvince = (sim: SimulatedCloudBase, options: ProvinceDrillOptions): R
   sim.load('calendar', [{ _id: '*|2026-10-05', scope: '*', cycleId: '2026-10-05', action: 'cancel' }])
   // The first shop's monthly guide, so home's tip and the guide function read one (its figures do not matter here).
   const first = retailers[0].licenseNo
-  sim.load('guides', [{ _id: `${first}|2026-10`, licenseNo: first, month: '2026-10', classes: [], strategies: [] }])
+  const guide = { licenseNo: first, month: '2026-10', classes: [], strategies: [] }
+  sim.load('guides', [{ _id: `${first}|2026-10`, ...guide, tip: guideTipOf(guide) }])
   return retailers
 }
 
