@@ -12,13 +12,6 @@ import type { GuideTip } from '../contracts/guidance'
 import { newestGuidesJoin } from './guidance/read'
 import { guideTipOf } from './guidance/tip'
 
-/**
- * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
- * changes that apply to it (the page computes the countdown from these and its own clock), this
- * cycle's order status, how the last cycle went, and whether reminders can still reach them.
- * Three requests: the shop with what is keyed by the caller and the licence, the calendar (it
- * needs the shop's district), and the order records of the two cycles the calendar gives.
- */
 /** The tip of the newest guide; a guide built before guides kept their tip is read whole once. */
 const tipOf = async (db: Repos, newest: Pick<StoredGuide, '_id' | 'tip'> | undefined): Promise<GuideTip | null> => {
   if (!newest) return null
@@ -27,6 +20,13 @@ const tipOf = async (db: Repos, newest: Pick<StoredGuide, '_id' | 'tip'> | undef
   return whole ? guideTipOf(whole) : null
 }
 
+/**
+ * What the home page needs for a signed-in retailer: the shop, its order window with the calendar
+ * changes that apply to it (the page computes the countdown from these and its own clock), this
+ * cycle's order status, how the last cycle went, and whether reminders can still reach them.
+ * Three requests: the shop with what is keyed by the caller and the licence, the calendar (it
+ * needs the shop's district), and the order records of the two cycles the calendar gives.
+ */
 export const getHome = async (deps: Deps, caller: string): Promise<HomeData> => {
   const db = repos(deps.store)
   const now = deps.clock.now().getTime()
