@@ -136,6 +136,10 @@ const figureText = (figure: ConditionFigure, value: number): { name: string; tex
 
 /** 「扫码率 62%，低于 80%」 — a condition a strategy met, with the retailer's figure. */
 export const conditionText = (c: ConditionMet): string => {
+  // 「档位变动 -2 档，低于 0 档」 says less to a shopkeeper than 「档位下降了 2 档」.
+  if (c.figure === 'gradeChange' && c.value === 0 && (c.op === '<' || c.op === '>') && c.actual !== 0) {
+    return c.actual < 0 ? `档位下降了 ${plain(-c.actual)} 档` : `档位上升了 ${plain(c.actual)} 档`
+  }
   const actual = figureText(c.figure, c.actual)
   return `${actual.name} ${actual.text}，${OP_WORDS[c.op]} ${figureText(c.figure, c.value).text}`
 }

@@ -31,7 +31,7 @@ describe('the monthly guide', () => {
     expect(await card.locator('.title').innerText()).toBe('本月经营建议')
     expect(await card.locator('.guide-month').innerText()).toContain('档位波动类')
     expect(await card.locator('.strategy-title').innerText()).toBe('找出拖累档位的短板')
-    expect(await card.locator('.strategy-why').innerText()).toBe('您属于档位波动类；档位变动 -2 档，低于 0 档')
+    expect(await card.locator('.strategy-why').innerText()).toBe('您属于档位波动类；档位下降了 2 档')
     expect(await card.locator('.strategy-action').innerText()).toBe('看经营：同类对标')
     await card.locator('.open-guide').click()
     await page.locator('.guide-title', { hasText: '福满便利店' }).waitFor()

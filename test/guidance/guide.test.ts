@@ -51,10 +51,13 @@ describe('matching the default library (priority, then id; at most three)', () =
     const [first, , third] = matchStrategies(compiled, pool, 0)
     expect(first.why).toEqual({ classes: ['gradeFluctuation'], conditions: [{ figure: 'gradeChange', op: '<', value: 0, actual: -3 }] })
     expect(third.why).toEqual({ classes: ['gradeFluctuation'], conditions: [{ figure: 'keyOnShelfRate', op: '<', value: 1, actual: 0.75 }] })
-    expect(whyText(first)).toBe('您属于档位波动类；档位变动 -3 档，低于 0 档')
+    expect(whyText(first)).toBe('您属于档位波动类；档位下降了 3 档')
     expect(whyText(third)).toBe('您属于档位波动类；重点品规上柜率 75%，低于 100%')
     const scanner = matchStrategies(compiled, pool, 6)[0]
     expect(conditionText(scanner.why.conditions[0])).toBe('扫码率 62%，低于 80%')
+    // A grade that moved reads as a move; any other threshold keeps its figures.
+    expect(conditionText({ figure: 'gradeChange', op: '>', value: 0, actual: 2 })).toBe('档位上升了 2 档')
+    expect(conditionText({ figure: 'gradeChange', op: '<=', value: -2, actual: -3 })).toBe('档位变动 -3 档，不高于 -2 档')
     expect(scanner.actions.map((a) => actionText(a, { courses: { 'c-scanner-fault': '扫码枪故障处理' } }))).toEqual(['看微课：扫码枪故障处理'])
   })
 
