@@ -23,8 +23,10 @@ describe('home page', () => {
   })
 
   it('counts down to Monday 16:00 just before the window closes, then to Saturday 12:00', async () => {
-    // Monday 2026-11-23 15:59:50 in China: 10 seconds left in this week's window.
-    await session.page.clock.install({ time: new Date('2026-11-23T15:59:50+08:00') })
+    // Monday 2026-11-23 15:59:50 in China: 10 seconds left in this week's window. The clock stands
+    // still there while the page loads (a slow load on a busy machine would otherwise read 9 seconds).
+    await session.page.clock.install({ time: new Date('2026-11-23T15:59:40+08:00') })
+    await session.page.clock.pauseAt(new Date('2026-11-23T15:59:50+08:00'))
     await session.page.goto(`${session.host.base}/?as=demo-retailer-1`)
     await session.page.locator('.shop-name').waitFor()
     expect((await countdown()).replace(/\s/g, '')).toBe('距本周订货截止还有10秒')
@@ -38,7 +40,8 @@ describe('home page', () => {
   })
 
   it('shows the next opening for a clock fixed just after the close', async () => {
-    await session.page.clock.install({ time: new Date('2026-11-23T16:00:01+08:00') })
+    await session.page.clock.install({ time: new Date('2026-11-23T16:00:00+08:00') })
+    await session.page.clock.pauseAt(new Date('2026-11-23T16:00:01+08:00'))
     await session.page.goto(`${session.host.base}/?as=demo-retailer-1`)
     await session.page.locator('.shop-name').waitFor()
     expect((await countdown()).replace(/\s/g, '')).toBe('距下次订货开始还有4天19小时59分59秒')
