@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
-import { freePort } from './host.mjs'
-import { answers, status } from './procs.mjs'
+import { hostOver } from './host.mjs'
 import { measureLatency } from './latency.mjs'
-import { Procs, tail } from './procs.mjs'
+import { Procs, status } from './procs.mjs'
 
 /**
  * Issue 12: the laptop's store costs what the work costs, not what the history holds. A county of
@@ -39,16 +38,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** Starts the built host over `dataDir`; resolves once GET /fn answers, polled every 10 ms. */
 const startHost = async (procs, { root, dataDir, log }) => {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const started = performance.now()
-  const child = procs.start(process.execPath, [join(root, '.build/host.cjs')], { cwd: root, log, env: { PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(root, 'dist-h5') } })
-  while (!(await answers(`${url}/fn`))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the local host exited\n${tail(log)}`)
-    if (performance.now() - started > 180_000) throw new Error(`the local host did not answer in 180 s\n${tail(log)}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  return { child, url, readyMs: performance.now() - started, rssAtStart: status(child.pid, 'VmRSS') }
+  const host = await hostOver(procs, { root, dataDir, log, pollMs: 10 })
+  return { ...host, rssAtStart: status(host.child.pid, 'VmRSS') }
 }
 
 const load = async (url, name, body, seconds, warm) => {

@@ -5,10 +5,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { build } from 'esbuild'
-import { freePort } from './host.mjs'
-import { answers, status } from './procs.mjs'
+import { hostOver } from './host.mjs'
 import { percentile } from './latency.mjs'
-import { Procs, tail } from './procs.mjs'
+import { Procs, status } from './procs.mjs'
 
 /**
  * Issue 13: the local host under a crowd — 200 connections for 60 s, each request a random one of
@@ -27,20 +26,6 @@ const CONNECTIONS = 200
 const IDENTITIES = 500
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60)
 const FUNCTIONS = ['home', 'summary', 'suggestedOrder', 'inbox']
-
-
-const startHost = async (procs, { root, dataDir, log }) => {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const started = performance.now()
-  const child = procs.start(process.execPath, [join(root, '.build/host.cjs')], { cwd: root, log, env: { PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(root, 'dist-h5') } })
-  while (!(await answers(`${url}/fn`))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the local host exited\n${tail(log)}`)
-    if (performance.now() - started > 180_000) throw new Error(`the local host did not answer in 180 s\n${tail(log)}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return { child, url }
-}
 
 const bodyOf = (name, today) => (name === 'summary' ? JSON.stringify({ period: 'month', date: today }) : '{}')
 
@@ -108,7 +93,7 @@ export const measureMixed = async ({ root, logDir, seconds = SECONDS }) => {
     await build({ entryPoints: [join(root, 'bench/lib/mixedChild.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: child, logLevel: 'error' })
     const { stdout } = await run(process.execPath, [child, 'seed', dataDir, String(IDENTITIES)], { cwd: root, maxBuffer: 1 << 22 })
     const { identities } = JSON.parse(stdout.trim().split('\n').pop())
-    const host = await startHost(procs, { root, dataDir, log: join(logDir, 'mixed-host.log') })
+    const host = await hostOver(procs, { root, dataDir, log: join(logDir, 'mixed-host.log') })
     try {
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
       // Every function answers ok for a sample identity first: a refusal must not pass for a fast answer.
