@@ -12,6 +12,9 @@ export const MAX_RETAILERS_PER_NEIGHBOUR = 3
 /** What each scope lets a helper do, as the invite and the helper list say it. */
 export const helperDocId = (licenseNo: string, openId: string): string => `${licenseNo}|${openId}`
 
+/** Whether a helper holds any of `scopes` for the shop they help. */
+const allows = (helper: Helper, scopes: readonly HelperScope[]): boolean => scopes.some((scope) => helper.scopes.includes(scope))
+
 /**
  * The caller's standing as a helper of a shop, read fresh on every call so a removed helper or a
  * withdrawn scope takes effect at once. FORBIDDEN says the same whether the caller was never a
@@ -19,7 +22,7 @@ export const helperDocId = (licenseNo: string, openId: string): string => `${lic
  */
 export const helperAccess = async (db: Repos, caller: string, licenseNo: string, scope: HelperScope): Promise<Helper> => {
   const helper = await db.helpers.get(helperDocId(licenseNo, caller))
-  if (!helper || !helper.scopes.includes(scope)) return fail('FORBIDDEN', 'noScope')
+  if (!helper || !allows(helper, [scope])) return fail('FORBIDDEN', 'noScope')
   return helper
 }
 
@@ -41,7 +44,7 @@ export const actingForWith = async <K extends string>(
     const found = await db.helpers.findOneWith({ _id: helperDocId(licenseNo, caller) }, { ...joins('licenseNo'), shop: shopJoin('licenseNo') })
     if (found) {
       const helper = found.doc
-      if (!scopes.some((scope) => helper.scopes.includes(scope))) return fail('FORBIDDEN', 'noScope')
+      if (!allows(helper, scopes)) return fail('FORBIDDEN', 'noScope')
       const [retailer] = found.joined.shop as Retailer[]
       return retailer ? { retailer, helper, joined: found.joined } : fail('NOT_FOUND', 'retailerMissing')
     }
