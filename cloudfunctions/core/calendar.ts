@@ -59,6 +59,8 @@ export const calendarNotices = (
   now: number,
   weeks = 3,
 ): CalendarNotice[] => {
+  // Every notice is of an override.
+  if (overrides.length === 0) return []
   const notices: CalendarNotice[] = []
   const dates = (o: CalendarOverride) => [o.cycleId, ...[o.newOpen, o.newClose].filter((d): d is string => !!d).map((d) => chinaDate(Date.parse(d)))]
   for (const cycle of cyclesFrom(window, now, overrides)) {

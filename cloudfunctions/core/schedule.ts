@@ -78,6 +78,7 @@ export function* cyclesFrom(
   overrides: readonly CalendarOverride[] = [],
   reach = 2,
 ): Generator<OrderCycle> {
+  if (overrides.length === 0) return yield* regularCyclesFrom(window, at, reach)
   const first = regularCycleAfter(window, at - reach * WEEK_MS)
   const pending: OrderCycle[] = []
   for (let week = 0; ; week++) {
@@ -91,6 +92,21 @@ export function* cyclesFrom(
       yield pending.shift() as OrderCycle
     }
     if (week > 520) return // ten years of cancellations: the window is gone
+  }
+}
+
+/**
+ * `cyclesFrom` without overrides: every cycle is the regular one, one week apart, so nothing is
+ * held back to be sorted. Most shops have no override in any given week, and the home page and
+ * the reminder planner ask on every call; this path allocates a cycle per week and nothing else.
+ * It ends where the general path does (520 weeks after the first week it scans, `reach` before it).
+ */
+function* regularCyclesFrom(window: OrderWindow, at: number, reach: number): Generator<OrderCycle> {
+  const { closesAt: first } = regularCycleAfter(window, at)
+  const length = windowLength(window)
+  for (let week = 0; week <= 521 - 2 * reach; week++) {
+    const closesAt = first + week * WEEK_MS
+    yield { cycleId: chinaDate(closesAt), opensAt: closesAt - length, closesAt }
   }
 }
 
@@ -114,9 +130,10 @@ export const previousCycle = (
   at: number,
   overrides: readonly CalendarOverride[] = [],
 ): OrderCycle => {
-  // Start far enough back that the first cycle yielded is still before `at`.
+  // Start far enough back that the first cycle yielded is still before `at`: a week when no cycle
+  // moves, six when cancellations may leave weeks without one.
   let last: OrderCycle | null = null
-  for (const cycle of cyclesFrom(window, at - 6 * WEEK_MS, overrides)) {
+  for (const cycle of cyclesFrom(window, at - (overrides.length === 0 ? 1 : 6) * WEEK_MS, overrides)) {
     if (cycle.closesAt > at) break
     last = cycle
   }
