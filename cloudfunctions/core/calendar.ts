@@ -1,7 +1,8 @@
-import { chinaDate, chinaDayStart, chinaIso, WEEK_MS } from './time'
+import { chinaDate, chinaDayStart, chinaIso, MINUTE_MS, WEEK_MS } from './time'
 import type { CalendarEntry, Retailer } from './model'
 import type { Repos } from './repos'
-import type { Filter, Join } from './ports'
+import type { DocumentStore, Filter, Join } from './ports'
+import { VersionedCache } from './insights/freshness'
 import { cyclesFrom } from './schedule'
 import { holidayOf } from './holidays'
 import type { CalendarNotice } from '../contracts/results'
@@ -40,6 +41,28 @@ const scopesOf = (retailer: Located): Filter => ({ scope: { $in: [retailer.licen
 export const calendarJoin = (retailer: Located): Join => ({ from: 'calendar', where: scopesOf(retailer) })
 
 export const overridesFor = async (db: Repos, retailer: Located): Promise<CalendarOverride[]> => pickOverrides(await db.calendar.find(scopesOf(retailer)), retailer)
+
+/** A shop's own calendar rows, read with it: the rows its district and everyone share are kept (`overridesWith`). */
+export const ownCalendarJoin = (licenceField: string): Join => ({ from: 'calendar', on: { local: licenceField, foreign: 'scope' } })
+
+/**
+ * Rows of a district and of everyone, kept per data version. Calendar rows arrive only by import,
+ * and every import moves the version (read with the shop, so a kept answer costs nothing); the
+ * time limit bounds a row written around an import's chunks. Every shop of a district shares one
+ * entry, so 首页 reads no calendar at all while the calendar stands.
+ */
+const sharedRows = new VersionedCache<CalendarEntry[]>(10 * MINUTE_MS)
+
+/** The overrides of a shop from its own rows (read with it) and the shared ones of its district, kept or read. */
+export const overridesWith = async (store: DocumentStore, db: Repos, retailer: Located, own: readonly CalendarEntry[], version: number, now: number): Promise<CalendarOverride[]> => {
+  const key = `${version}|${retailer.district}`
+  let shared = sharedRows.get(store, key, now)
+  if (!shared) {
+    shared = await db.calendar.find({ scope: { $in: [retailer.district, '*'] } })
+    sharedRows.set(store, key, shared, now)
+  }
+  return pickOverrides([...own, ...shared], retailer)
+}
 
 /** Overrides for many shops in one query (the timer plans a page of shops at a time). */
 export const overridesForMany = async (db: Repos, retailers: readonly Located[]): Promise<Map<string, CalendarOverride[]>> => {

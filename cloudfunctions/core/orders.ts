@@ -2,7 +2,7 @@ import { WEEK_MS, chinaDate, chinaIso, datesFrom, weekStart } from './time'
 import type { OrderStatus, CalendarOverride } from '../contracts/vocabulary'
 import { fail } from './errors'
 import type { OrderRecord, Retailer } from './model'
-import type { Deps } from './ports'
+import type { Deps, Join } from './ports'
 import { repos, type Repos } from './repos'
 import { currentCycle, cycleOfOrderDate, cyclesFrom, previousCycle, type OrderCycle } from './schedule'
 import { overridesFor } from './calendar'
@@ -38,6 +38,23 @@ export const orderCycles = (retailer: Retailer, overrides: readonly CalendarOver
 /** The ids of those two cycles' order records. */
 export const orderIdsOf = (licenseNo: string, cycles: ReturnType<typeof orderCycles>): string[] =>
   [cycles.cycle, ...(cycles.previous ? [cycles.previous] : [])].map((c) => orderId(licenseNo, c.cycleId))
+
+/** How many of a shop's newest order records 首页 reads with the shop. */
+export const RECENT_ORDERS = 4
+
+/** A shop's newest order records (ids sort as cycle dates), read with the shop; see `cycleRecords`. */
+export const recentOrdersJoin = (licenceField: string): Join => ({ from: 'orders', on: { local: licenceField, foreign: 'licenseNo' }, sort: { _id: -1 }, limit: RECENT_ORDERS })
+
+/**
+ * The order records of the two cycles, from the shop's newest ones read with it. An id at or after
+ * the oldest of those — any id, when the shop has fewer — is among them or does not exist; an older
+ * one (records written for later cycles, a cycle moved past the next) is read by id.
+ */
+export const cycleRecords = async (db: Repos, licenseNo: string, cycles: ReturnType<typeof orderCycles>, recent: readonly OrderRecord[]): Promise<OrderRecord[]> => {
+  const oldest = recent.length < RECENT_ORDERS ? '' : recent[recent.length - 1]._id
+  const older = orderIdsOf(licenseNo, cycles).filter((id) => id < oldest)
+  return older.length === 0 ? [...recent] : [...recent, ...(await db.orders.find({ _id: { $in: older } }))]
+}
 
 /** This cycle's status and how the last one went, from the order records read for them. */
 export const orderStatuses = (

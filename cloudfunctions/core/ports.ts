@@ -119,6 +119,11 @@ export interface Collection<T extends Doc> {
 export interface IndexSpec {
   field: string
   unique?: boolean
+  /**
+   * Top-level fields the index also holds, so that a read of only them (`fields`) through it never
+   * opens the documents: SQLite makes it a covering index. CloudBase and nedb index `field` alone.
+   */
+  carries?: readonly string[]
 }
 
 export interface DocumentStore {

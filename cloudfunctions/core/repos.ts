@@ -2,8 +2,16 @@ import type { Binding, CalendarEntry, Counter, RawWeek, ImportRecord, ImportUndo
 import type { DocumentStore } from './ports'
 import type { CollectionName } from './collections'
 
-/** Typed access to every collection: the one place a collection name meets its document type. */
-export const repos = (store: DocumentStore) => {
+const made = new WeakMap<DocumentStore, Repos>()
+
+/** Typed access to every collection: the one place a collection name meets its document type. Made once per store: every call of every function asks. */
+export const repos = (store: DocumentStore): Repos => {
+  let typed = made.get(store)
+  if (!typed) made.set(store, (typed = reposOf(store)))
+  return typed
+}
+
+const reposOf = (store: DocumentStore) => {
   const of = <T extends { _id: string }>(name: CollectionName) => store.collection<T>(name)
   return {
     retailers: of<Retailer>('retailers'),
@@ -41,4 +49,4 @@ export const repos = (store: DocumentStore) => {
   }
 }
 
-export type Repos = ReturnType<typeof repos>
+export type Repos = ReturnType<typeof reposOf>

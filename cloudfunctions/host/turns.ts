@@ -10,6 +10,11 @@
  * How: `setImmediate` callbacks queued during the check phase run in the next turn, and the
  * microtasks of a resolved call run (its synchronous store work included) before the next
  * callback of the same phase, so the clock read at each callback has seen the calls before it.
+ *
+ * Why 2 ms: a call that misses a turn waits for the next one, so a turn's length is added to the
+ * slowest calls. Under 50 connections of 首页 (about 130 µs each) turns of 4 ms left home's p99 at
+ * 11.4–12.4 ms with its median at 5 ms; 2 ms turns gave 7.8–9.3 ms (bench/README.md's history
+ * rows), and the calls per second did not fall.
  */
 export class Turns {
   private started = -Infinity
@@ -17,7 +22,7 @@ export class Turns {
 
   constructor(
     /** Milliseconds of calls per loop turn. */
-    private readonly budgetMs = 4,
+    private readonly budgetMs = 2,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

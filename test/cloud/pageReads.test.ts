@@ -13,6 +13,7 @@ import { orderRecord } from '../../cloudfunctions/core/orders'
 import { guideTipOf } from '../../cloudfunctions/core/guidance/tip'
 import { repos } from '../../cloudfunctions/core/repos'
 import { chinaDate } from '../../cloudfunctions/core/time'
+import { bumpDataVersion } from '../../cloudfunctions/core/insights/freshness'
 import type { Deps, DocumentStore } from '../../cloudfunctions/core/ports'
 import { localPhones } from '../../cloudfunctions/adapters/local/phones'
 import { nodeTokens } from '../../cloudfunctions/adapters/node/tokens'
@@ -69,12 +70,17 @@ describe('home, summary and guide read the shop and what is keyed by it together
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('home: the same answer from both stores, in 3 requests; this cycle ordered, the tip the newest guide kept', async () => {
+  it('home: the same answer from both stores, in 1 request while the calendar stands; this cycle ordered, the tip the newest guide kept', async () => {
     const mine = await getHome(local, owner.openId)
     const { result, calls } = await sim.measure(() => getHome(cloud, owner.openId))
     expect(result).toEqual(mine)
-    // The shop with its schedule, the caller's consent and the newest guide's tip; the calendar; the two cycles' orders.
-    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'calendar.getDocument': 1, 'orders.getDocument': 1 })
+    // The shop with its schedule, the caller's consent, the newest guide's tip, its newest orders,
+    // its own calendar rows and the data version; then the rows its district shares.
+    expect(calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1, 'calendar.getDocument': 1 })
+    // Asked again while no import has moved the data: the district's rows are kept.
+    const again = await sim.measure(() => getHome(cloud, owner.openId))
+    expect(again.result).toEqual(mine)
+    expect(again.calls.byCollection).toEqual({ 'bindings.aggregateDocuments': 1 })
     expect(mine.order).toMatchObject({ cycleId: '2026-11-23', status: 'ordered' })
     expect(await orderRecord(repos(local.store), owner.licenseNo, '2026-11-23')).not.toBeNull()
     const newest = (await repos(local.store).guides.find({ licenseNo: owner.licenseNo }, { sort: { month: -1 }, limit: 1 }))[0]
@@ -82,6 +88,26 @@ describe('home, summary and guide read the shop and what is keyed by it together
     expect(mine.guide).toEqual(guideTipOf(newest))
     expect(mine.reminders.enabled).toBe(true)
     expect(mine.reminders.left).toBeGreaterThan(0)
+  })
+
+  it('home: a calendar row that arrives by import shows at once, on both stores; a shop’s own row needs no import', async () => {
+    // A row for the demo owner's district, and one for the shop alone.
+    const district = { _id: '城关一片|2026-11-30', scope: '城关一片', cycleId: '2026-11-30', action: 'cancel' as const }
+    const own = { _id: `${owner.licenseNo}|2026-12-07`, scope: owner.licenseNo, cycleId: '2026-12-07', action: 'cancel' as const }
+    for (const deps of [local, cloud]) {
+      await getHome(deps, owner.openId)
+      await repos(deps.store).calendar.put(district)
+      await bumpDataVersion(deps.store) // as every import does
+      await repos(deps.store).calendar.put(own)
+      const home = await getHome(deps, owner.openId)
+      expect(home.calendarNotices.map((n) => [n.cycleId, n.action])).toEqual([
+        ['2026-11-30', 'cancel'],
+        ['2026-12-07', 'cancel'],
+      ])
+      await repos(deps.store).calendar.remove({ _id: { $in: [district._id, own._id] } })
+      await bumpDataVersion(deps.store)
+      expect((await getHome(deps, owner.openId)).calendarNotices).toEqual([])
+    }
   })
 
   it('home: a newest guide built before guides kept their tip is read whole, and its tip worked out', async () => {

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { KEYED_IDS, fieldExpr, idsOnly, pageOf, whereOf } from '../../cloudfunctions/adapters/sqlite/sql'
+import { KEYED_IDS, fieldExpr, idsOnly, pageOf, topField, whereOf } from '../../cloudfunctions/adapters/sqlite/sql'
 import type { Filter, FindOptions } from '../../cloudfunctions/core/ports'
+import { COLLECTIONS } from '../../cloudfunctions/core/collections'
 
 /** What the SQLite store adds to the contract: documents kept exactly, types kept apart, indexes used. */
 describe('SqliteStore', () => {
@@ -121,5 +122,33 @@ describe('SqliteStore', () => {
     expect(plan('helperLog', { licenseNo: 'x' }, { sort: { atMs: -1, _id: -1 }, limit: 50 })).toMatch(/^SEARCH helperLog USING INDEX ix:helperLog\.licenseNo \(<expr>=\?\) \| USE TEMP B-TREE FOR ORDER BY$/)
     expect(plan('salesWeeks', { _id: { $in: ['a', 'b'] } })).toMatch(/^SEARCH salesWeeks USING INDEX sqlite_autoindex_salesWeeks_1 \(_id=\?\)/)
     expect(plan('calendar', { scope: { $in: ['a', '*'] } })).toMatch(/^SEARCH calendar USING INDEX ix:calendar\.scope \(<expr>=\?\)/)
+  })
+
+  it('reads the fields an index carries from the index alone, and follows the declaration when it changes', async () => {
+    const guides = store.collection<{ _id: string; licenseNo: string; month: string; tip: unknown; body: string }>('guides')
+    await guides.putMany([
+      { _id: 'L1|2026-10', licenseNo: 'L1', month: '2026-10', tip: { says: '十月' }, body: 'x'.repeat(3000) },
+      { _id: 'L1|2026-11', licenseNo: 'L1', month: '2026-11', tip: { says: '十一月' }, body: 'x'.repeat(3000) },
+    ])
+    // 首页's read of the newest guide's tip, as findOneWith's projection writes it.
+    const tipPlan = () =>
+      (store.database.prepare(`EXPLAIN QUERY PLAN SELECT _id, ${topField('tip')} FROM guides WHERE ${fieldExpr('licenseNo')} = ? ORDER BY _id DESC LIMIT 1`).all('L1') as { detail: string }[]).map((r) => r.detail).join(' | ')
+    expect(tipPlan()).toBe('SEARCH guides USING COVERING INDEX ix:guides.licenseNo carries tip (<expr>=?)')
+    const read = () => store.collection('bindings').findOneWith({ _id: 'L1' }, { guide: { from: 'guides', on: { local: '_id', foreign: 'licenseNo' }, sort: { _id: -1 }, limit: 1, fields: ['tip'] } })
+    await store.collection<{ _id: string; openId: string }>('bindings').put({ _id: 'L1', openId: 'o1' })
+    expect((await read())?.joined.guide).toEqual([{ _id: 'L1|2026-11', tip: { says: '十一月' } }])
+    await guides.put({ _id: 'L1|2026-11', licenseNo: 'L1', month: '2026-11', tip: { says: '重建' }, body: '' })
+    expect((await read())?.joined.guide).toEqual([{ _id: 'L1|2026-11', tip: { says: '重建' } }])
+
+    // Opened with the index declared without what it carries, the folder's index follows, and back.
+    store.close()
+    const plain = await new SqliteStore(dir, { collections: { ...COLLECTIONS, guides: [{ field: 'licenseNo' }] } }).open()
+    const names = () => plain.database.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'guides'`).pluck().all()
+    expect(names()).toContain('ix:guides.licenseNo')
+    expect(names()).not.toContain('ix:guides.licenseNo carries tip')
+    plain.close()
+    store = await new SqliteStore(dir).open()
+    expect(tipPlan()).toBe('SEARCH guides USING COVERING INDEX ix:guides.licenseNo carries tip (<expr>=?)')
+    await expect(new SqliteStore(join(dir, 'other'), { collections: { bindings: [{ field: 'openId', unique: true, carries: ['boundAt'] }] } }).open()).rejects.toThrow('a unique index carries no fields')
   })
 })

@@ -33,6 +33,18 @@ describe('order status on the home page', () => {
   })
   afterEach(() => world.close())
 
+  it('finds this cycle’s and the last cycle’s records even when newer records crowd them out of those read with the shop', async () => {
+    const record = (cycleId: string) => ({ _id: `${MINE.licenseNo}|${cycleId}`, licenseNo: MINE.licenseNo, cycleId, source: 'import' as const, at: `${cycleId}T09:00:00+08:00` })
+    await world.db.orders.putMany(['2026-11-16', '2026-11-23'].map(record))
+    const read = await world.ok(home, 'wx-owner', {}, OPEN)
+    expect([read.order.status, read.lastCycle?.result]).toEqual(['ordered', 'ordered'])
+    // Four records of later cycles (a file that named future dates): the shop's newest four.
+    await world.db.orders.putMany(['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21'].map(record))
+    const crowded = await world.ok(home, 'wx-owner', {}, OPEN)
+    expect(crowded.order).toEqual({ cycleId: '2026-11-23', status: 'ordered', markedAt: '2026-11-23T09:00:00+08:00', source: 'import' })
+    expect(crowded.lastCycle).toMatchObject({ cycleId: '2026-11-16', result: 'ordered' })
+  })
+
   it('shows 未订货 for the open cycle, then 已订货 once the retailer taps 我已订货', async () => {
     expect((await world.ok(home, 'wx-owner', {}, OPEN)).order).toEqual({ cycleId: '2026-11-23', status: 'notOrdered', markedAt: null, source: null })
     expect(await world.ok(markOrdered, 'wx-owner', {}, OPEN)).toEqual({
