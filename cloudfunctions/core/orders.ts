@@ -39,7 +39,7 @@ export const orderCycles = (retailer: Retailer, overrides: readonly CalendarOver
 export const orderIdsOf = (licenseNo: string, cycles: ReturnType<typeof orderCycles>): string[] =>
   [cycles.cycle, ...(cycles.previous ? [cycles.previous] : [])].map((c) => orderId(licenseNo, c.cycleId))
 
-/** How many of a shop's newest order records 首页 reads with the shop. */
+/** How many of a shop's newest order records 首页 reads with the shop: this cycle's and the last one's, with room for records of a cycle or two ahead (a file dated ahead of the clock). */
 export const RECENT_ORDERS = 4
 
 /** A shop's newest order records (ids sort as cycle dates), read with the shop; see `cycleRecords`. */

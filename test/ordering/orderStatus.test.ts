@@ -38,7 +38,7 @@ describe('order status on the home page', () => {
     await world.db.orders.putMany(['2026-11-16', '2026-11-23'].map(record))
     const read = await world.ok(home, 'wx-owner', {}, OPEN)
     expect([read.order.status, read.lastCycle?.result]).toEqual(['ordered', 'ordered'])
-    // Four records of later cycles (a file that named future dates): the shop's newest four.
+    // Records of later cycles (a file that named future dates) are now the shop's newest.
     await world.db.orders.putMany(['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21'].map(record))
     const crowded = await world.ok(home, 'wx-owner', {}, OPEN)
     expect(crowded.order).toEqual({ cycleId: '2026-11-23', status: 'ordered', markedAt: '2026-11-23T09:00:00+08:00', source: 'import' })
