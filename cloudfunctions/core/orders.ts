@@ -50,10 +50,10 @@ export const recentOrdersJoin = (licenceField: string): Join => ({ from: 'orders
  * the oldest of those — any id, when the shop has fewer — is among them or does not exist; an older
  * one (records written for later cycles, a cycle moved past the next) is read by id.
  */
-export const cycleRecords = async (db: Repos, licenseNo: string, cycles: ReturnType<typeof orderCycles>, recent: readonly OrderRecord[]): Promise<OrderRecord[]> => {
+export const cycleRecords = async (db: Repos, licenseNo: string, cycles: ReturnType<typeof orderCycles>, recent: readonly OrderRecord[]): Promise<readonly OrderRecord[]> => {
   const oldest = recent.length < RECENT_ORDERS ? '' : recent[recent.length - 1]._id
   const older = orderIdsOf(licenseNo, cycles).filter((id) => id < oldest)
-  return older.length === 0 ? [...recent] : [...recent, ...(await db.orders.find({ _id: { $in: older } }))]
+  return older.length === 0 ? recent : [...recent, ...(await db.orders.find({ _id: { $in: older } }))]
 }
 
 /** This cycle's status and how the last one went, from the order records read for them. */
